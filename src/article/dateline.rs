@@ -1,0 +1,236 @@
+//! The article's reference date (and place, where the dateline gives one), found in the text or
+//! set by the user. Relative dates, weekdays and time-zone checks are read against it.
+
+use crate::diagnostic::Span;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// `--date`, the config file, or an API caller.
+    Override,
+    /// Front matter or HTML metadata.
+    Metadata,
+    /// A date line or dateline in the text.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Dateline {
+    pub date: NaiveDate,
+    /// The place named in the dateline ("Berlin", "COLOMBO").
+    pub place: Option<String>,
+    /// Where the date was found, when it was found in the text.
+    pub span: Option<Span>,
+    pub source: DateSource,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Month number of an English month name or abbreviation (case-insensitive, trailing dot allowed).
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, k)| k)
+}
+
+const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"(?x)
+            (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+            | (?P<mdy>\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)
+            | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b)
+            ",
+            m = MONTH_RE
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+fn place_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—-])",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Find the dateline in the first lines of the article. Only a date that stands at the start of a
+/// line (a date line, a leaked `date 2022-09-14` field, or a `Place, date` dateline) counts: a
+/// date in running prose is an event, not the article's date.
+pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
+    const MAX_LINES: usize = 30;
+    for &line in lines.iter().take(MAX_LINES) {
+        let s = &text[line.range()];
+        let trimmed = s.trim_start();
+        let lead = s.len() - trimmed.len();
+        for caps in date_re().captures_iter(s) {
+            let Some(m) = caps.get(0) else { continue };
+            let prefix = s[lead.min(m.start())..m.start()].trim();
+            let prefix_lower = prefix.to_lowercase();
+            let metadata = matches!(
+                prefix_lower.trim_end_matches(':'),
+                "date"
+                    | "published"
+                    | "posted"
+                    | "posted on"
+                    | "updated"
+                    | "published on"
+                    | "dated"
+            );
+            let weekday_prefix = is_weekday(prefix.trim_end_matches(','));
+            let dateline_place = place_re()
+                .captures(s)
+                .and_then(|c| c.name("place"))
+                .and_then(|p| {
+                    // "Berlin, 4 July 2024": the place ends just before the date.
+                    let between = s[p.end()..m.start()].trim();
+                    (between == "," || between.is_empty() || between.ends_with(','))
+                        .then(|| p.as_str().trim().to_string())
+                });
+            let at_start = prefix.is_empty() || metadata || weekday_prefix;
+            if !at_start && dateline_place.is_none() {
+                continue;
+            }
+            let Some(date) = parse_caps(&caps) else {
+                continue;
+            };
+            let place = dateline_place.filter(|p| month_number(p).is_none() && !is_weekday(p));
+            return Some(Dateline {
+                date,
+                place,
+                span: Some(Span::new(line.start + m.start(), line.start + m.end())),
+                source: DateSource::Text,
+            });
+        }
+    }
+    None
+}
+
+/// A place given in a dateline without a date: "BERLIN (Reuters) –", "Kyiv, Ukraine —".
+pub fn find_place(text: &str, lines: &[Span]) -> Option<String> {
+    for &line in lines.iter().take(30) {
+        let s = &text[line.range()];
+        if let Some(c) = place_re().captures(s) {
+            let p = c.name("place")?.as_str().trim();
+            let whole = c.get(0)?.as_str();
+            // Only a real dateline: wire agency tag or a dash right after the place.
+            if (whole.contains('(') || whole.trim_end().ends_with(['–', '—', '-']))
+                && month_number(p).is_none()
+            {
+                return Some(p.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn is_weekday(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+fn parse_caps(caps: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    if caps.name("iso").is_some() {
+        let y = caps.name("iy")?.as_str().parse().ok()?;
+        return NaiveDate::from_ymd_opt(y, num("im")?, num("id")?);
+    }
+    if caps.name("mdy").is_some() {
+        let y = caps.name("y1")?.as_str().parse().ok()?;
+        return NaiveDate::from_ymd_opt(y, month_number(caps.name("m1")?.as_str())?, num("d1")?);
+    }
+    let y = caps.name("y2")?.as_str().parse().ok()?;
+    NaiveDate::from_ymd_opt(y, month_number(caps.name("m2")?.as_str())?, num("d2")?)
+}
+
+/// Parse a `YYYY-MM-DD` date (for `--date` and configuration).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::segment::lines;
+
+    fn dl(text: &str) -> Option<(NaiveDate, Option<String>)> {
+        find(text, &lines(text)).map(|d| (d.date, d.place))
+    }
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn finds_datelines_in_common_forms() {
+        assert_eq!(
+            dl(" date 2022-09-14 Troops clashed."),
+            Some((d(2022, 9, 14), None))
+        );
+        assert_eq!(
+            dl("Title\n\nSeptember 13, 2022\nBody."),
+            Some((d(2022, 9, 13), None))
+        );
+        assert_eq!(
+            dl("Berlin, 4 July 2024 – The chancellor said."),
+            Some((d(2024, 7, 4), Some("Berlin".into())))
+        );
+        assert_eq!(
+            dl("Colombo, May 20, 2022 (AFP) – Sri Lanka said."),
+            Some((d(2022, 5, 20), Some("Colombo".into())))
+        );
+        assert_eq!(
+            dl("Published: Sept. 3, 2021\nText"),
+            Some((d(2021, 9, 3), None))
+        );
+    }
+
+    #[test]
+    fn ignores_dates_in_running_prose_and_impossible_dates() {
+        assert_eq!(dl("The war ended on 10 November 2020 with a truce."), None);
+        assert_eq!(dl("date 2022-02-30 text"), None);
+    }
+
+    #[test]
+    fn place_without_date() {
+        let t = "BERLIN (Reuters) – The chancellor said.";
+        assert_eq!(find_place(t, &lines(t)), Some("BERLIN".into()));
+        let t = "The chancellor said, (maybe) not.";
+        assert_eq!(find_place(t, &lines(t)), None);
+    }
+}

@@ -1,0 +1,215 @@
+//! The parsed article. It is built once per file and every rule reads it.
+//!
+//! `text` is the *prose view* of the file: the same length as the bytes read, with everything
+//! that is not prose (a BOM today; Markdown syntax and HTML tags when those formats arrive)
+//! blanked with spaces. Every span therefore refers to the original bytes with no mapping.
+
+pub mod dateline;
+pub mod position;
+pub mod segment;
+pub mod token;
+
+pub use dateline::{DateSource, Dateline};
+pub use position::{LineIndex, Position};
+pub use token::{Token, TokenKind};
+
+use crate::diagnostic::Span;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub span: Span,
+    /// Indices into [`Article::sentences`].
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Article::blocks`].
+    pub block: usize,
+    /// Indices into [`Article::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// Settings that come from outside the text.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleOptions {
+    /// `--date`: overrides any date found in the text.
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Display name (a path, `<stdin>`, or an example label).
+    pub name: String,
+    /// The bytes of the file as read, as text.
+    pub source: String,
+    /// The prose view: `source` with non-prose bytes blanked (see the module docs).
+    pub text: String,
+    /// Spans of `source` that were blanked.
+    pub masked: Vec<Span>,
+    pub lines: Vec<Span>,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub dateline: Option<Dateline>,
+    /// The dateline's place, also when it came without a date ("BERLIN (Reuters) –").
+    pub place: Option<String>,
+    pub index: LineIndex,
+}
+
+impl Article {
+    /// Parse a plain-text article.
+    pub fn parse(
+        name: impl Into<String>,
+        source: impl Into<String>,
+        options: &ArticleOptions,
+    ) -> Article {
+        let source = source.into();
+        let mut text = source.clone();
+        let mut masked = Vec::new();
+        if text.starts_with('\u{feff}') {
+            // Same byte length (3), so spans are unchanged.
+            text.replace_range(0..3, "   ");
+            masked.push(Span::new(0, 3));
+        }
+        Self::from_prose(name.into(), source, text, masked, options)
+    }
+
+    fn from_prose(
+        name: String,
+        source: String,
+        text: String,
+        masked: Vec<Span>,
+        options: &ArticleOptions,
+    ) -> Article {
+        debug_assert_eq!(source.len(), text.len());
+        let lines = segment::lines(&text);
+        let block_spans = segment::blocks(&text, &lines);
+        let mut blocks = Vec::with_capacity(block_spans.len());
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut sentence_spans = Vec::new();
+        for (bi, &b) in block_spans.iter().enumerate() {
+            sentence_spans.clear();
+            segment::sentences(&text, b, &mut sentence_spans);
+            let first = sentences.len();
+            for &s in &sentence_spans {
+                let t0 = tokens.len();
+                token::tokenize(&text, s, &mut tokens);
+                sentences.push(Sentence {
+                    span: s,
+                    block: bi,
+                    tokens: t0..tokens.len(),
+                });
+            }
+            blocks.push(Block {
+                span: b,
+                sentences: first..sentences.len(),
+            });
+        }
+        let found = dateline::find(&text, &lines);
+        let place = found
+            .as_ref()
+            .and_then(|d| d.place.clone())
+            .or_else(|| dateline::find_place(&text, &lines));
+        let dateline = match options.date {
+            Some(date) => Some(Dateline {
+                date,
+                place: place.clone(),
+                span: None,
+                source: DateSource::Override,
+            }),
+            None => found,
+        };
+        let index = LineIndex::new(&source);
+        Article {
+            name,
+            source,
+            text,
+            masked,
+            lines,
+            blocks,
+            sentences,
+            tokens,
+            dateline,
+            place,
+            index,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The reference date, if the article has one.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.dateline.as_ref().map(|d| d.date)
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.index.position(&self.source, offset)
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    /// The sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences.get(i).filter(|s| s.span.start <= offset)
+    }
+
+    /// The line containing byte `offset`.
+    pub fn line_at(&self, offset: usize) -> Option<Span> {
+        let i = self.lines.partition_point(|l| l.end < offset);
+        self.lines.get(i).copied().filter(|l| l.start <= offset)
+    }
+
+    /// Is any part of `span` blanked out of the prose view?
+    pub fn is_masked(&self, span: Span) -> bool {
+        self.masked.iter().any(|m| m.overlaps(span))
+    }
+
+    /// Word tokens of the whole article, in order.
+    pub fn words(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_keep_byte_offsets() {
+        let src = "\u{feff}Kyiv, 3 March 2023 – Talks began.\r\n\r\nThe envoy said no.\r\n";
+        let a = Article::parse("t", src, &ArticleOptions::default());
+        assert_eq!(a.text.len(), src.len());
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(&src[a.sentences[0].span.range()], "Kyiv, 3 March 2023 – Talks began.");
+        assert_eq!(a.date(), NaiveDate::from_ymd_opt(2023, 3, 3));
+        assert_eq!(a.place.as_deref(), Some("Kyiv"));
+        let last = a.sentences.last().unwrap();
+        assert_eq!(&src[last.span.range()], "The envoy said no.");
+        assert_eq!(a.position(last.span.start), Position { line: 3, column: 1 });
+        assert!(a.sentence_at(last.span.start + 2).is_some());
+    }
+
+    #[test]
+    fn date_override_wins() {
+        let opts = ArticleOptions {
+            date: NaiveDate::from_ymd_opt(2020, 1, 2),
+        };
+        let a = Article::parse("t", "September 13, 2022\nText.", &opts);
+        assert_eq!(a.date(), NaiveDate::from_ymd_opt(2020, 1, 2));
+        assert_eq!(
+            a.dateline.as_ref().map(|d| d.source),
+            Some(DateSource::Override)
+        );
+    }
+}

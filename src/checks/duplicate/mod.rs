@@ -1,0 +1,3 @@
+//! Text repeated within an article.
+
+pub mod repeated_text;

@@ -1,0 +1,173 @@
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+use similar::TextDiff;
+use std::collections::HashMap;
+
+const HELP: &str = "
+What it does: flags a headline, line, sentence or paragraph that repeats an earlier one verbatim
+or nearly so (90% of its words the same, in order).
+
+Why: copy-paste from a CMS and page scrapes repeat the headline in the body, or a caption or a
+paragraph twice; readers notice at once.
+
+Example: a headline line repeated under the dateline. Short lines (under five words) are not
+compared: “Share” or “Advertisement” twice is residue, which the residue rules report.
+
+Fix (unsafe): delete the repeat.";
+
+/// Units shorter than this many words are not compared.
+const MIN_WORDS: usize = 5;
+/// Near duplicates need this many words and this word-level similarity.
+const NEAR_MIN_WORDS: usize = 8;
+const NEAR_RATIO: f32 = 0.9;
+
+pub struct RepeatedText {
+    meta: RuleMeta,
+}
+
+impl RepeatedText {
+    pub fn new() -> Self {
+        RepeatedText {
+            meta: super::super::meta(
+                "duplicate/repeated-text",
+                Severity::Warning,
+                "A headline, sentence or paragraph repeated in the article",
+                HELP,
+                vec![
+                    Example::flag("Floods Force Thousands From Homes in Valencia\n\nMarch 7, 2024\nFloods Force Thousands From Homes in Valencia\n\nRain fell for days."),
+                    Example::flag("The river burst its banks on Tuesday night near the old bridge. Rescuers arrived. The river burst its banks on Tuesday night near the old bridge."),
+                    Example::flag("Police said the crowd of about two thousand people dispersed peacefully by the evening.\n\nPolice said the crowd of about 2,000 people dispersed peacefully by the evening."),
+                    Example::pass("Share\n\nThe minister resigned on Friday after a week of protests.\n\nShare"),
+                    Example::pass("The minister resigned on Friday after a week of protests. The minister's deputy resigned on Saturday after a month of silence."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for RepeatedText {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+impl Rule for RepeatedText {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let norms: Vec<String> = article
+            .sentences
+            .iter()
+            .map(|s| normalise(article.slice(s.span)))
+            .collect();
+        let words: Vec<usize> = norms
+            .iter()
+            .map(|n| n.split(' ').filter(|w| !w.is_empty()).count())
+            .collect();
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        // For each sentence, the earlier sentence it repeats and the similarity.
+        let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
+        for (j, n) in norms.iter().enumerate() {
+            if words[j] < MIN_WORDS {
+                continue;
+            }
+            if let Some(&i) = first_seen.get(n.as_str()) {
+                repeats[j] = Some((i, 1.0));
+                continue;
+            }
+            first_seen.insert(n.as_str(), j);
+            if words[j] < NEAR_MIN_WORDS {
+                continue;
+            }
+            for i in 0..j {
+                if words[i] < NEAR_MIN_WORDS || repeats[i].is_some() {
+                    continue;
+                }
+                let (a, b) = (words[i] as f32, words[j] as f32);
+                if a.min(b) / a.max(b) < NEAR_RATIO {
+                    continue;
+                }
+                let ratio = TextDiff::from_words(norms[i].as_str(), n.as_str()).ratio();
+                if ratio >= NEAR_RATIO {
+                    repeats[j] = Some((i, ratio));
+                    break;
+                }
+            }
+        }
+        // Merge runs: sentences j, j+1, … repeating i, i+1, … are one repeated passage.
+        let mut j = 0;
+        while j < repeats.len() {
+            let Some((i, ratio)) = repeats[j] else {
+                j += 1;
+                continue;
+            };
+            let mut k = 0;
+            let mut min_ratio = ratio;
+            while j + k + 1 < repeats.len() {
+                match repeats[j + k + 1] {
+                    Some((i2, r)) if i2 == i + k + 1 && i + k + 1 < j => {
+                        k += 1;
+                        min_ratio = min_ratio.min(r);
+                    }
+                    _ => break,
+                }
+            }
+            let span = Span::new(
+                article.sentences[j].span.start,
+                article.sentences[j + k].span.end,
+            );
+            let first = Span::new(
+                article.sentences[i].span.start,
+                article.sentences[i + k].span.end,
+            );
+            let what = if k > 0 { "passage" } else { "text" };
+            let message = if min_ratio >= 1.0 {
+                format!("This {what} repeats one earlier in the article")
+            } else {
+                format!(
+                    "This {what} nearly repeats one earlier in the article ({:.0}% the same)",
+                    min_ratio * 100.0
+                )
+            };
+            let delete = extend_over_trailing_space(article, span);
+            out.push(
+                Diagnostic::new(&self.meta.id, self.meta.severity, span, message)
+                    .with_related(first, "first occurrence")
+                    .with_help("Delete the repeat, or rewrite one of the two.")
+                    .with_fix(Fix::unsafe_(delete, "")),
+            );
+            j += k + 1;
+        }
+    }
+}
+
+/// `span` plus the whitespace after it (so deleting it leaves no gap), up to the next text.
+fn extend_over_trailing_space(article: &Article, span: Span) -> Span {
+    let rest = &article.text[span.end..];
+    let ws = rest.len() - rest.trim_start().len();
+    // Keep one line break when the repeat ends a line and text follows.
+    let ws_str = &rest[..ws];
+    let keep = if ws < rest.len() && ws_str.contains('\n') {
+        ws_str.len() - ws_str.find('\n').unwrap_or(0)
+    } else {
+        0
+    };
+    Span::new(span.start, span.end + ws - keep)
+}

@@ -1,0 +1,36 @@
+//! Checks written in Rust, one file per check, grouped by family. Each declares its id, severity,
+//! help text (What it does / Why / Example) and examples, and is listed in [`all`]; it then sits in
+//! the registry beside the data rules and its examples run in the test suite.
+
+pub mod duplicate;
+pub mod spacing;
+
+use crate::diagnostic::Severity;
+use crate::rules::{Example, Origin, Rule, RuleMeta};
+
+/// Every Rust check, in registry order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(spacing::repeated_word::RepeatedWord::new()),
+        Box::new(duplicate::repeated_text::RepeatedText::new()),
+    ]
+}
+
+/// Build the metadata of a Rust check.
+pub fn meta(
+    id: &str,
+    severity: Severity,
+    summary: &str,
+    help: &str,
+    examples: Vec<Example>,
+) -> RuleMeta {
+    RuleMeta {
+        id: id.to_string(),
+        kind: "rust".to_string(),
+        severity,
+        summary: summary.to_string(),
+        help: help.trim().to_string(),
+        examples,
+        origin: Origin::Builtin,
+    }
+}

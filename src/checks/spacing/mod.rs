@@ -1,0 +1,3 @@
+//! Spacing and punctuation checks that a regex cannot express.
+
+pub mod repeated_word;

@@ -1,0 +1,344 @@
+//! `copydesk check`: lint files, print a report, optionally fix.
+
+use super::{load, use_color, ColorChoice, RuleArgs};
+use copydesk::article::dateline::parse_iso;
+use copydesk::diagnostic::{Diagnostic, Severity};
+use copydesk::fix;
+use copydesk::input;
+use copydesk::lint::Linter;
+use copydesk::report::{self, FileError, FileReport, Format, Summary};
+use copydesk::rules::selector_matches;
+use copydesk::{Article, ArticleOptions};
+use rayon::prelude::*;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    format: Format,
+    /// Only these rules (ids or packs, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules (ids or packs, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Lowest severity that makes the exit code 1 [default: warning].
+    #[arg(long, value_parser = parse_severity)]
+    fail_on: Option<Severity>,
+    /// Reference date of the articles (YYYY-MM-DD), overriding any dateline.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Name to report for standard input.
+    #[arg(long, default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Apply safe fixes in place.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that may change meaning.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff; change nothing.
+    #[arg(long)]
+    diff: bool,
+    /// Colour in the full report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long)]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("`{s}` is not one of: error, warning, info"))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    parse_iso(s).ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+/// What happened to one input.
+enum Outcome {
+    Checked {
+        path: String,
+        article: Box<Article>,
+        diagnostics: Vec<Diagnostic>,
+        /// With --diff: the unified diff of the fixes.
+        diff: Option<String>,
+        fixed: usize,
+    },
+    Failed {
+        path: String,
+        message: String,
+    },
+}
+
+pub fn run(args: CheckArgs) -> i32 {
+    let Some((config, registry)) = load(&args.rules) else {
+        return 2;
+    };
+    let select: Vec<String> = if args.select.is_empty() {
+        config.select.clone()
+    } else {
+        args.select.clone()
+    };
+    let mut ignore = config.ignore.clone();
+    ignore.extend(args.ignore.iter().cloned());
+    for sel in select.iter().chain(ignore.iter()) {
+        if sel != "ALL" && !registry.knows(sel) {
+            eprintln!("error: `{sel}` matches no rule or pack (see `copydesk rules`)");
+            return 2;
+        }
+    }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    let date = args.date.or(config.date);
+    let options = ArticleOptions { date };
+    let linter = Linter::new(&registry, &select, &ignore, config.severity.clone());
+
+    let mut exclude = globset::GlobSetBuilder::new();
+    for g in &config.exclude {
+        if let Ok(glob) = globset::Glob::new(g) {
+            exclude.add(glob);
+        }
+    }
+    let exclude = exclude
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty());
+    let per_path: Vec<(globset::GlobMatcher, Vec<String>)> = config
+        .per_path_ignores
+        .iter()
+        .filter_map(|(g, rules)| {
+            globset::Glob::new(g)
+                .ok()
+                .map(|g| (g.compile_matcher(), rules.clone()))
+        })
+        .collect();
+
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut file_paths = Vec::new();
+    let mut had_io_error = false;
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            let outcome = match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => match input::decode(buf) {
+                    Ok(text) => check_text(
+                        &args,
+                        &linter,
+                        &options,
+                        &per_path,
+                        args.stdin_filename.clone(),
+                        text,
+                        None,
+                    ),
+                    Err(message) => Outcome::Failed {
+                        path: args.stdin_filename.clone(),
+                        message,
+                    },
+                },
+                Err(e) => Outcome::Failed {
+                    path: args.stdin_filename.clone(),
+                    message: format!("cannot read standard input: {e}"),
+                },
+            };
+            outcomes.push(outcome);
+        } else {
+            file_paths.push(p.clone());
+        }
+    }
+    let (files, walk_errors) = input::collect(&file_paths, &exclude);
+    for (path, message) in walk_errors {
+        outcomes.push(Outcome::Failed { path, message });
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build();
+    let work = |path: &PathBuf| -> Outcome {
+        let name = display_path(path);
+        match input::read(path) {
+            Ok(text) => check_text(&args, &linter, &options, &per_path, name, text, Some(path)),
+            Err(message) => Outcome::Failed {
+                path: name,
+                message,
+            },
+        }
+    };
+    let checked: Vec<Outcome> = match pool {
+        Ok(pool) => pool.install(|| files.par_iter().map(work).collect()),
+        Err(_) => files.iter().map(work).collect(),
+    };
+    outcomes.extend(checked);
+
+    let color = use_color(args.color, args.format);
+    let metas = linter.rules().iter().map(|r| r.meta().clone()).collect();
+    let mut reporter = report::reporter(args.format, color, metas);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut worst: Option<Severity> = None;
+    let mut fixed_total = 0;
+    for o in &outcomes {
+        let res = match o {
+            Outcome::Checked {
+                path,
+                article,
+                diagnostics,
+                diff,
+                fixed,
+            } => {
+                summary.add(diagnostics);
+                fixed_total += fixed;
+                worst = diagnostics.iter().map(|d| d.severity).chain(worst).max();
+                if let Some(d) = diff {
+                    let _ = write!(out, "{d}");
+                }
+                if args.diff {
+                    Ok(())
+                } else {
+                    reporter.file(
+                        &mut out,
+                        &FileReport {
+                            path,
+                            source: &article.source,
+                            index: &article.index,
+                            diagnostics,
+                        },
+                    )
+                }
+            }
+            Outcome::Failed { path, message } => {
+                had_io_error = true;
+                eprintln!("error: {path}: {message}");
+                reporter.error(&mut out, &FileError { path, message })
+            }
+        };
+        if res.is_err() {
+            // Broken pipe: stop quietly.
+            return 2;
+        }
+    }
+    if !args.diff && reporter.finish(&mut out, &summary).is_err() {
+        return 2;
+    }
+    let _ = out.flush();
+    if args.fix && fixed_total > 0 {
+        eprintln!(
+            "fixed {fixed_total} problem{}",
+            if fixed_total == 1 { "" } else { "s" }
+        );
+    }
+    if had_io_error {
+        2
+    } else if worst.is_some_and(|w| w >= fail_on) {
+        1
+    } else {
+        0
+    }
+}
+
+fn display_path(p: &Path) -> String {
+    let s = p.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_text(
+    args: &CheckArgs,
+    linter: &Linter<'_>,
+    options: &ArticleOptions,
+    per_path: &[(globset::GlobMatcher, Vec<String>)],
+    name: String,
+    text: String,
+    path: Option<&Path>,
+) -> Outcome {
+    let ignored: Vec<&String> = per_path
+        .iter()
+        .filter(|(g, _)| g.is_match(&name))
+        .flat_map(|(_, rules)| rules.iter())
+        .collect();
+    let lint = |article: &Article| -> Vec<Diagnostic> {
+        let mut d = linter.lint(article);
+        d.retain(|d| !ignored.iter().any(|sel| selector_matches(sel, &d.rule)));
+        d
+    };
+    let original = text.clone();
+    let article = Article::parse(name.clone(), text, options);
+    let diagnostics = lint(&article);
+    if !(args.fix || args.diff) || diagnostics.iter().all(|d| d.fix.is_none()) {
+        return Outcome::Checked {
+            path: name,
+            article: Box::new(article),
+            diagnostics,
+            diff: None,
+            fixed: 0,
+        };
+    }
+    let (fixed_text, fixed) = fix::fix_until_stable(&original, args.unsafe_fixes, 10, |t| {
+        lint(&Article::parse(name.clone(), t.to_string(), options))
+    });
+    if args.diff {
+        let diff = similar::TextDiff::from_lines(&original, &fixed_text)
+            .unified_diff()
+            .header(&format!("a/{name}"), &format!("b/{name}"))
+            .to_string();
+        return Outcome::Checked {
+            path: name,
+            article: Box::new(article),
+            diagnostics,
+            diff: Some(diff),
+            fixed,
+        };
+    }
+    if fixed_text != original {
+        if let Some(p) = path {
+            if let Err(message) = write_atomically(p, &original, &fixed_text) {
+                return Outcome::Failed {
+                    path: name,
+                    message,
+                };
+            }
+        } else {
+            // Standard input: the fixed text goes to standard output.
+            print!("{fixed_text}");
+        }
+    }
+    let article = Article::parse(name.clone(), fixed_text, options);
+    let diagnostics = lint(&article);
+    Outcome::Checked {
+        path: name,
+        article: Box::new(article),
+        diagnostics,
+        diff: None,
+        fixed,
+    }
+}
+
+/// Replace `path` with `new` through a temporary file in the same folder and a rename, keeping
+/// permissions, unless the file changed on disk since it was read as `old`.
+fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), String> {
+    let current = std::fs::read(path).map_err(|e| format!("cannot re-read before fixing: {e}"))?;
+    if current != old.as_bytes() {
+        return Err("changed on disk while being checked; not fixed".to_string());
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("cannot create temporary file: {e}"))?;
+    tmp.write_all(new.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write temporary file: {e}"))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path)
+        .map_err(|e| format!("cannot replace file: {}", e.error))?;
+    Ok(())
+}

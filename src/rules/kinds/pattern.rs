@@ -1,0 +1,157 @@
+//! `kind = "pattern"`: a regular expression with named captures.
+//!
+//! - `pattern`: the regex (Rust `regex` syntax: no look-around, no back-references; linear time).
+//! - `unless`: a second regex; a match is dropped when it matches the same scope unit.
+//! - `scope`: sentence (default), line, block, title or text; the regex runs on each unit.
+//! - `message` and `fix` interpolate `{name}` for named captures and `{0}` for the whole match.
+//! - A capture named `span` narrows the reported span (and the fix) to that group.
+
+use super::{Common, Scope};
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+use crate::rules::file::{RuleSpec, SpecError};
+use crate::rules::template::{self, render};
+use crate::rules::{Rule, RuleMeta};
+use regex::{Regex, RegexBuilder};
+use toml::Spanned;
+
+/// Compiled regexes may not exceed this size (a rule file is user input).
+pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+pub struct PatternRule {
+    common: Common,
+    regex: Regex,
+    unless: Option<Regex>,
+    scope: Scope,
+}
+
+pub fn build_regex(src: &Spanned<String>, what: &str) -> Result<Regex, SpecError> {
+    RegexBuilder::new(src.get_ref())
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            let (msg, label) = match &e {
+                regex::Error::CompiledTooBig(limit) => (
+                    format!("{what} is too large once compiled (limit {limit} bytes)"),
+                    "regex too large".to_string(),
+                ),
+                regex::Error::Syntax(s) => (
+                    format!("invalid {what}"),
+                    s.lines().last().unwrap_or("").trim().to_string(),
+                ),
+                _ => (format!("invalid {what}"), e.to_string()),
+            };
+            SpecError::new(src.span(), msg, label).help(e.to_string())
+        })
+}
+
+pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecError> {
+    spec.only(&["pattern", "unless", "scope", "fix", "safety"])?;
+    let pat = spec.pattern.as_ref().ok_or_else(|| {
+        SpecError::new(
+            spec.kind.span(),
+            "a `pattern` rule needs a `pattern`",
+            "pattern missing",
+        )
+    })?;
+    let regex = build_regex(pat, "pattern")?;
+    let unless = spec
+        .unless
+        .as_ref()
+        .map(|u| build_regex(u, "`unless` pattern"))
+        .transpose()?;
+    let scope = Scope::parse(
+        spec,
+        Scope::Sentence,
+        &[
+            Scope::Sentence,
+            Scope::Line,
+            Scope::Block,
+            Scope::Title,
+            Scope::Text,
+        ],
+    )?;
+    // Every `{name}` in the message and fix must be a capture of the pattern.
+    let groups: Vec<&str> = regex.capture_names().flatten().collect();
+    for (field, tpl) in [("message", &spec.message), ("fix", &spec.fix)] {
+        if let Some(t) = tpl {
+            for name in template::names(t.get_ref()) {
+                let numeric = name
+                    .parse::<usize>()
+                    .is_ok_and(|n| n < regex.captures_len());
+                if !numeric && !groups.contains(&name.as_str()) {
+                    return Err(SpecError::new(
+                        t.span(),
+                        format!("`{{{name}}}` in the {field} is not a capture of the pattern"),
+                        "unknown capture",
+                    )
+                    .help(format!("named captures: {}", groups.join(", "))));
+                }
+            }
+        }
+    }
+    if common.message.is_none() {
+        return Err(SpecError::new(
+            spec.id.span(),
+            "a `pattern` rule needs a `message`",
+            "message missing",
+        ));
+    }
+    Ok(Box::new(PatternRule {
+        common,
+        regex,
+        unless,
+        scope,
+    }))
+}
+
+impl Rule for PatternRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.common.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        for unit in self.scope.units(article) {
+            let text = article.slice(unit);
+            let mut unless_checked: Option<bool> = None;
+            for caps in self.regex.captures_iter(text) {
+                let Some(whole) = caps.get(0) else { continue };
+                let target = caps.name("span").unwrap_or(whole);
+                if whole.as_str().is_empty() && target.as_str().is_empty() {
+                    continue;
+                }
+                let suppressed = *unless_checked
+                    .get_or_insert_with(|| self.unless.as_ref().is_some_and(|u| u.is_match(text)));
+                if suppressed {
+                    break;
+                }
+                let lookup = |name: &str| -> Option<String> {
+                    match name.parse::<usize>() {
+                        Ok(i) => caps.get(i).map(|m| m.as_str().to_string()),
+                        Err(_) => caps.name(name).map(|m| m.as_str().to_string()),
+                    }
+                };
+                let message = render(self.common.message.as_deref().unwrap_or(""), lookup);
+                let span = Span::new(unit.start + target.start(), unit.start + target.end());
+                let mut d = Diagnostic::new(
+                    &self.common.meta.id,
+                    self.common.meta.severity,
+                    span,
+                    message,
+                );
+                if !self.common.meta.help.is_empty() {
+                    d = d.with_help(&self.common.meta.help);
+                }
+                if let Some(f) = &self.common.fix {
+                    let replacement = render(f, lookup);
+                    d = d.with_fix(Fix {
+                        edits: vec![Edit { span, replacement }],
+                        applicability: self.common.safety,
+                    });
+                }
+                out.push(d);
+            }
+        }
+    }
+}

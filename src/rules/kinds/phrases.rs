@@ -1,0 +1,184 @@
+//! `kind = "phrases"`: a list of literal phrases, matched as whole words in one Aho-Corasick pass.
+//!
+//! - `phrases`: the list.
+//! - `case`: `insensitive` (default; ASCII letters fold, and each phrase is also tried with a
+//!   capital first letter and in capitals) or `sensitive`.
+//! - `scope`: `text` (default: anywhere in running text), `line` (the phrase is the whole line,
+//!   give or take surrounding spaces, bullets and final punctuation: residue lines, not a
+//!   sentence that mentions a comment), or `title` (the whole first line).
+//! - `message` interpolates `{0}` (the text matched); `fix` is the replacement (often `""`).
+
+use super::{touches_word, Common, Scope};
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Span};
+use crate::rules::file::{RuleSpec, SpecError};
+use crate::rules::template::render;
+use crate::rules::{Rule, RuleMeta};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub struct PhrasesRule {
+    common: Common,
+    matcher: AhoCorasick,
+    scope: Scope,
+}
+
+/// Case variants of a phrase that ASCII case folding cannot reach ("Udostępnij" / "UDOSTĘPNIJ").
+pub fn case_variants(p: &str) -> Vec<String> {
+    let mut v = vec![p.to_string()];
+    if !p.is_ascii() {
+        let mut cs = p.chars();
+        if let Some(f) = cs.next() {
+            v.push(f.to_uppercase().chain(cs).collect());
+        }
+        v.push(p.to_uppercase());
+        v.push(p.to_lowercase());
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecError> {
+    spec.only(&["phrases", "case", "scope", "fix", "safety"])?;
+    let phrases = spec.phrases.as_ref().ok_or_else(|| {
+        SpecError::new(
+            spec.kind.span(),
+            "a `phrases` rule needs `phrases`",
+            "phrases missing",
+        )
+    })?;
+    if phrases.get_ref().is_empty() || phrases.get_ref().iter().any(|p| p.trim().is_empty()) {
+        return Err(SpecError::new(
+            phrases.span(),
+            "`phrases` must be a list of non-empty strings",
+            "empty phrase",
+        ));
+    }
+    let insensitive = match &spec.case {
+        None => true,
+        Some(c) => match c.get_ref().as_str() {
+            "insensitive" => true,
+            "sensitive" => false,
+            other => {
+                return Err(SpecError::new(
+                    c.span(),
+                    format!("unknown case `{other}`"),
+                    "sensitive or insensitive",
+                ))
+            }
+        },
+    };
+    let mut patterns: Vec<String> = Vec::new();
+    for p in phrases.get_ref() {
+        if insensitive {
+            patterns.extend(case_variants(p.trim()));
+        } else {
+            patterns.push(p.trim().to_string());
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(insensitive)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .map_err(|e| {
+            SpecError::new(
+                phrases.span(),
+                format!("cannot build phrase matcher: {e}"),
+                "phrases",
+            )
+        })?;
+    let scope = Scope::parse(spec, Scope::Text, &[Scope::Text, Scope::Line, Scope::Title])?;
+    if common.message.is_none() {
+        return Err(SpecError::new(
+            spec.id.span(),
+            "a `phrases` rule needs a `message`",
+            "message missing",
+        ));
+    }
+    Ok(Box::new(PhrasesRule {
+        common,
+        matcher,
+        scope,
+    }))
+}
+
+/// Is `inner` all of `line`, apart from spaces, bullets, and final punctuation?
+fn fills_line(line: &str, start: usize, end: usize) -> bool {
+    let before = &line[..start];
+    let after = &line[end..];
+    before
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '>' | '|' | '#'))
+        && after.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '.' | ':' | '!' | '…' | '*' | '|' | '»' | '>' | '→')
+        })
+}
+
+impl Rule for PhrasesRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.common.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let units = match self.scope {
+            Scope::Text => vec![Span::new(0, article.text.len())],
+            _ => self.scope.units(article),
+        };
+        for unit in units {
+            let text = article.slice(unit);
+            for m in self.matcher.find_iter(text) {
+                if touches_word(text, m.start(), m.end()) {
+                    continue;
+                }
+                if self.scope != Scope::Text && !fills_line(text, m.start(), m.end()) {
+                    continue;
+                }
+                let matched = &text[m.start()..m.end()];
+                let span = Span::new(unit.start + m.start(), unit.start + m.end());
+                let lookup = |n: &str| (n == "0").then(|| matched.to_string());
+                let message = render(self.common.message.as_deref().unwrap_or(""), lookup);
+                let mut d = Diagnostic::new(
+                    &self.common.meta.id,
+                    self.common.meta.severity,
+                    span,
+                    message,
+                );
+                if !self.common.meta.help.is_empty() {
+                    d = d.with_help(&self.common.meta.help);
+                }
+                if let Some(f) = &self.common.fix {
+                    // A whole residue line is removed with its line break.
+                    let fix_span = if self.scope == Scope::Line && f.is_empty() {
+                        whole_line_with_break(article, unit)
+                    } else {
+                        span
+                    };
+                    d = d.with_fix(Fix {
+                        edits: vec![Edit {
+                            span: fix_span,
+                            replacement: render(f, lookup),
+                        }],
+                        applicability: self.common.safety,
+                    });
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The line `line` plus its line terminator (or the preceding one, for the last line).
+pub fn whole_line_with_break(article: &Article, line: Span) -> Span {
+    let text = &article.text;
+    if text[line.end..].starts_with("\r\n") {
+        Span::new(line.start, line.end + 2)
+    } else if text[line.end..].starts_with('\n') {
+        Span::new(line.start, line.end + 1)
+    } else if line.start > 0 && text[..line.start].ends_with("\r\n") {
+        Span::new(line.start - 2, line.end)
+    } else if line.start > 0 && text[..line.start].ends_with('\n') {
+        Span::new(line.start - 1, line.end)
+    } else {
+        line
+    }
+}
