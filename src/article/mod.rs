@@ -191,7 +191,10 @@ mod tests {
         assert_eq!(a.text.len(), src.len());
         assert_eq!(a.blocks.len(), 2);
         assert_eq!(a.sentences.len(), 2);
-        assert_eq!(&src[a.sentences[0].span.range()], "Kyiv, 3 March 2023 – Talks began.");
+        assert_eq!(
+            &src[a.sentences[0].span.range()],
+            "Kyiv, 3 March 2023 – Talks began."
+        );
         assert_eq!(a.date(), NaiveDate::from_ymd_opt(2023, 3, 3));
         assert_eq!(a.place.as_deref(), Some("Kyiv"));
         let last = a.sentences.last().unwrap();

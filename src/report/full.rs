@@ -123,7 +123,6 @@ impl Reporter for Full {
         }
         let src = NamedSource::new(r.path, r.source.to_string());
         for d in r.diagnostics {
-            let p = r.position(d.span.start);
             let mut labels = vec![LabeledSpan::new_primary_with_span(
                 Some(label_for(d)),
                 (d.span.start, d.span.len()),
@@ -141,17 +140,14 @@ impl Reporter for Full {
                 }
                 help.push_str(&fix);
             }
-            let mut md = MietteDiagnostic::new(format!(
-                "{} ({}:{}:{})",
-                d.message, r.path, p.line, p.column
-            ))
-            .with_code(d.rule.clone())
-            .with_severity(match d.severity {
-                Severity::Error => miette::Severity::Error,
-                Severity::Warning => miette::Severity::Warning,
-                Severity::Info => miette::Severity::Advice,
-            })
-            .with_labels(labels);
+            let mut md = MietteDiagnostic::new(d.message.clone())
+                .with_code(d.rule.clone())
+                .with_severity(match d.severity {
+                    Severity::Error => miette::Severity::Error,
+                    Severity::Warning => miette::Severity::Warning,
+                    Severity::Info => miette::Severity::Advice,
+                })
+                .with_labels(labels);
             if !help.is_empty() {
                 md = md.with_help(help);
             }

@@ -167,8 +167,13 @@ pub fn load(
 
 fn compile(spec: &RuleSpec, origin: &Origin) -> Result<Box<dyn Rule>, SpecError> {
     validate_id(&spec.id)?;
-    let common = kinds::Common::from_spec(spec, origin)?;
-    match spec.kind.get_ref().as_str() {
+    let checked_examples = examples(spec);
+    let common = kinds::Common::from_spec(
+        spec,
+        origin,
+        checked_examples.as_ref().cloned().unwrap_or_default(),
+    )?;
+    let rule = match spec.kind.get_ref().as_str() {
         "pattern" => kinds::pattern::compile(spec, common),
         "phrases" => kinds::phrases::compile(spec, common),
         "substitution" => kinds::substitution::compile(spec, common),
@@ -179,7 +184,9 @@ fn compile(spec: &RuleSpec, origin: &Origin) -> Result<Box<dyn Rule>, SpecError>
             "unknown kind",
         )
         .help("kinds: pattern, phrases, substitution, consistency")),
-    }
+    }?;
+    checked_examples?;
+    Ok(rule)
 }
 
 fn validate_id(id: &Spanned<String>) -> Result<(), SpecError> {

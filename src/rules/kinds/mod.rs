@@ -6,7 +6,7 @@ pub mod pattern;
 pub mod phrases;
 pub mod substitution;
 
-use super::file::{examples, RuleSpec, SpecError};
+use super::file::{RuleSpec, SpecError};
 use super::{Origin, RuleMeta};
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Severity, Span};
@@ -20,7 +20,13 @@ pub struct Common {
 }
 
 impl Common {
-    pub fn from_spec(spec: &RuleSpec, origin: &Origin) -> Result<Common, SpecError> {
+    /// The shared fields; `examples` are validated separately (after the kind's own fields, so
+    /// that a bad regex is reported before a missing example).
+    pub fn from_spec(
+        spec: &RuleSpec,
+        origin: &Origin,
+        examples: Vec<super::Example>,
+    ) -> Result<Common, SpecError> {
         let severity = match &spec.severity {
             Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
                 SpecError::new(
@@ -64,7 +70,7 @@ impl Common {
                 severity,
                 summary,
                 help,
-                examples: examples(spec)?,
+                examples,
                 origin: origin.clone(),
             },
             message,

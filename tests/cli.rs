@@ -1,0 +1,413 @@
+//! The command line as a user drives it: exit codes, formats, rule files, errors, fixes.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn copydesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run copydesk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const ARTICLE: &str = "Floods close roads in Valencia – Europe\n\nValencia, 7 March 2024 – Rain  fell for the the third day.\n\nLeave a Comment\n";
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("story.txt"), ARTICLE).expect("write");
+    dir
+}
+
+#[test]
+fn concise_output_and_exit_code() {
+    let dir = workspace();
+    let o = copydesk(
+        dir.path(),
+        &["check", "--format", "concise", "--no-config", "story.txt"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("story.txt:1:31: warning[residue/title-section]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("story.txt:3:30: warning[spacing/double-space]"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "story.txt:5:1: error[residue/comment-form] Comment-form residue: “Leave a Comment”"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning[spacing/repeated-word] “the” is repeated"),
+        "{out}"
+    );
+    // fail-on error: the comment form is an error, so still 1; ignoring it leaves warnings → 0.
+    let o = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--fail-on",
+            "error",
+            "--ignore",
+            "residue/comment-form",
+            "story.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let dir = workspace();
+    let o = copydesk(dir.path(), &["check", "--format", "json", "story.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    assert_eq!(v["version"], 1);
+    let diags = v["diagnostics"].as_array().expect("diagnostics array");
+    assert_eq!(
+        v["summary"]["diagnostics"].as_u64(),
+        Some(diags.len() as u64)
+    );
+    assert_eq!(v["summary"]["files"], 1);
+    for d in diags {
+        for key in [
+            "path", "rule", "severity", "message", "span", "start", "end",
+        ] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        let (s, e) = (
+            d["span"]["start"].as_u64().unwrap() as usize,
+            d["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s <= e && e <= ARTICLE.len());
+    }
+    let rep = diags
+        .iter()
+        .find(|d| d["rule"] == "spacing/repeated-word")
+        .expect("repeated word");
+    let (s, e) = (
+        rep["span"]["start"].as_u64().unwrap() as usize,
+        rep["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&ARTICLE[s..e], "the");
+    assert_eq!(rep["start"]["line"], 3);
+    assert_eq!(rep["start"]["column"], 45);
+    assert_eq!(rep["fix"]["replacement"], "");
+    assert_eq!(rep["fix"]["applicability"], "safe");
+}
+
+#[test]
+fn json_offsets_are_bytes_of_the_file_with_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{feff}“Ça va” – Kraków said\r\n\r\nShare on WhatsApp\r\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let o = copydesk(dir.path(), &["check", "--format", "json", "a.txt"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "residue/share-button");
+    let s = d["span"]["start"].as_u64().unwrap() as usize;
+    let e = d["span"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[s..e], "Share on WhatsApp");
+    assert_eq!(d["start"]["line"], 3);
+    assert_eq!(d["start"]["column"], 1);
+}
+
+#[test]
+fn user_rule_file_flags_and_its_examples_run() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("desk.toml"),
+        r#"
+[[rule]]
+id = "desk/rain"
+kind = "pattern"
+severity = "info"
+message = "House style: “{w}”"
+help = "We say showers."
+pattern = '\b(?P<w>[Rr]ain)\b'
+[[rule.example]]
+flag = "Rain fell."
+[[rule.example]]
+pass = "Showers fell."
+"#,
+    )
+    .unwrap();
+    let o = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--rules",
+            "desk.toml",
+            "--select",
+            "desk",
+            "story.txt",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "info is below fail-on: {}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("story.txt:3:26: info[desk/rain] House style: “Rain”"),
+        "{}",
+        stdout(&o)
+    );
+    let o = copydesk(dir.path(), &["test-rules", "desk.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("2 examples: 2 passed, 0 failed"),
+        "{}",
+        stdout(&o)
+    );
+    // A wrong example fails the run.
+    let broken = std::fs::read_to_string(dir.path().join("desk.toml"))
+        .unwrap()
+        .replace("Showers fell.", "Rain fell.");
+    std::fs::write(dir.path().join("desk.toml"), broken).unwrap();
+    let o = copydesk(dir.path(), &["test-rules", "desk.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("FAIL desk/rain"), "{}", stdout(&o));
+}
+
+#[test]
+fn broken_rule_files_point_at_the_line() {
+    let dir = workspace();
+    let cases = [
+        ("[[rule]]\nid = \"a/b\"\nkind = \"pattern\"\nmessage = \"m\"\npattern = '(unclosed'\n", "desk.toml:5:11", "invalid pattern"),
+        ("[[rule]]\nid = \"a/b\"\nkind = \"regexp\"\n", "desk.toml:3:8", "unknown rule kind"),
+        ("[[rule]]\nid = \"a/b\"\nkind = \"pattern\"\nmesage = \"m\"\n", "desk.toml:4:1", "unknown field"),
+        ("[[rule]\nid = 1\n", "desk.toml:1:", "invalid rule file"),
+        ("[[rule]]\nid = \"residue/comment-form\"\nkind = \"phrases\"\nmessage = \"m\"\nphrases = [\"x\"]\n[[rule.example]]\nflag = \"x\"\n[[rule.example]]\npass = \"y\"\n", "desk.toml:2:6", "duplicate rule id"),
+        ("[[rule]]\nid = \"a/b\"\nkind = \"pattern\"\nmessage = \"m\"\npattern = 'x{1000}{1000}{1000}'\n", "desk.toml:5:11", "too large"),
+        ("[[rule]]\nid = \"a/b\"\nkind = \"pattern\"\nmessage = \"m\"\npattern = 'x'\n", "desk.toml:2:6", "examples both ways"),
+    ];
+    for (src, at, what) in cases {
+        std::fs::write(dir.path().join("desk.toml"), src).unwrap();
+        let o = copydesk(dir.path(), &["check", "--rules", "desk.toml", "story.txt"]);
+        assert_eq!(o.status.code(), Some(2), "{src}");
+        let err = stderr(&o);
+        assert!(err.contains(at), "expected {at} in:\n{err}");
+        assert!(err.contains(what), "expected {what:?} in:\n{err}");
+        assert!(
+            stdout(&o).is_empty(),
+            "nothing is linted with a half-loaded rule set"
+        );
+    }
+}
+
+#[test]
+fn bad_files_get_an_error_and_the_rest_is_checked() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("binary.txt"), b"abc\0def").unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Krak\xf3w").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let o = copydesk(dir.path(), &["check", "--format", "concise", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains("binary.txt:1:1: error[io] binary file"),
+        "{out}"
+    );
+    assert!(
+        out.contains("latin1.txt:1:1: error[io] not valid UTF-8 (invalid byte at offset 4)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("story.txt:5:1: error[residue/comment-form]"),
+        "{out}"
+    );
+    let o = copydesk(
+        dir.path(),
+        &["check", "missing.txt", "story.txt", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"][0]["path"], "missing.txt");
+    assert!(v["summary"]["diagnostics"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn config_file_is_discovered_and_applied() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "ignore = [\"spacing\"]\nfail-on = \"error\"\n[severity]\n\"residue/comment-form\" = \"info\"\n",
+    )
+    .unwrap();
+    let o = copydesk(
+        &dir.path().join("sub"),
+        &["check", "--format", "concise", "../story.txt"],
+    );
+    let out = stdout(&o);
+    assert!(!out.contains("spacing/"), "{out}");
+    assert!(out.contains("info[residue/comment-form]"), "{out}");
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    std::fs::write(dir.path().join("copydesk.toml"), "fail-on = \"fatal\"\n").unwrap();
+    let o = copydesk(dir.path(), &["check", "story.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("copydesk.toml:1:11"), "{}", stderr(&o));
+}
+
+#[test]
+fn unknown_selector_is_a_usage_error() {
+    let dir = workspace();
+    let o = copydesk(
+        dir.path(),
+        &["check", "--select", "nosuchpack", "story.txt"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("matches no rule"));
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let dir = workspace();
+    let o = copydesk(dir.path(), &["check", "--format", "sarif", "story.txt"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    for r in results {
+        let i = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], r["ruleId"]);
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
+    }
+    let o = copydesk(dir.path(), &["check", "--format", "github", "story.txt"]);
+    let out = stdout(&o);
+    assert!(out.contains("::error file=story.txt,line=5,col=1,endLine=5,endColumn=16,title=residue/comment-form::Comment-form residue"), "{out}");
+}
+
+#[test]
+fn fix_diff_and_idempotence() {
+    let dir = workspace();
+    let o = copydesk(dir.path(), &["check", "--diff", "story.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("story.txt")).unwrap(),
+        ARTICLE,
+        "--diff writes nothing"
+    );
+    let diff = stdout(&o);
+    assert!(
+        diff.contains("-Valencia, 7 March 2024 – Rain  fell for the the third day."),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+Valencia, 7 March 2024 – Rain fell for the third day."),
+        "{diff}"
+    );
+    let o = copydesk(
+        dir.path(),
+        &["check", "--fix", "--format", "concise", "story.txt"],
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("story.txt")).unwrap();
+    assert_eq!(fixed, "Floods close roads in Valencia\n\nValencia, 7 March 2024 – Rain fell for the third day.\n\n", "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = copydesk(dir.path(), &["check", "--fix", "story.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("story.txt")).unwrap(),
+        fixed,
+        "a second run changes nothing"
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn stdin_with_a_filename() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "draft.txt",
+            "-",
+        ])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"It was was over.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("draft.txt:1:8: warning[spacing/repeated-word]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn rules_explain_inspect() {
+    let dir = workspace();
+    let o = copydesk(dir.path(), &["rules"]);
+    assert!(stdout(&o).contains("residue/comment-form"));
+    let o = copydesk(dir.path(), &["explain", "spacing/repeated-word"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("What it does") && out.contains("flagged:") && out.contains("not flagged:"),
+        "{out}"
+    );
+    assert_eq!(
+        copydesk(dir.path(), &["explain", "nope/nope"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let o = copydesk(dir.path(), &["inspect", "story.txt"]);
+    let out = stdout(&o);
+    assert!(out.contains("dateline: 2024-03-07"), "{out}");
+    assert!(out.contains("place Valencia"), "{out}");
+}
+
+#[test]
+fn full_report_shows_spans_with_miette() {
+    let dir = workspace();
+    let o = copydesk(dir.path(), &["check", "story.txt"]);
+    let out = stdout(&o);
+    assert!(out.contains("residue/comment-form"), "{out}");
+    assert!(out.contains("╭─[story.txt:5:1]"), "{out}");
+    assert!(
+        out.contains("safe fix: delete “the”") || out.contains("safe fix: delete “ the”"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when NO_COLOR is set / not a terminal"
+    );
+    assert!(out.contains("in 1 file"), "{out}");
+}
