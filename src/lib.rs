@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod input;
+pub mod lexicon;
 pub mod lint;
 pub mod report;
 pub mod rules;

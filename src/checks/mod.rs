@@ -2,7 +2,11 @@
 //! help text (What it does / Why / Example) and examples, and is listed in [`all`]; it then sits in
 //! the registry beside the data rules and its examples run in the test suite.
 
+pub mod calque;
 pub mod duplicate;
+pub mod glued;
+pub mod language;
+pub mod pronoun;
 pub mod spacing;
 
 use crate::diagnostic::Severity;
@@ -13,6 +17,14 @@ pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(spacing::repeated_word::RepeatedWord::new()),
         Box::new(duplicate::repeated_text::RepeatedText::new()),
+        Box::new(glued::case_join::CaseJoin::new()),
+        Box::new(glued::name_join::NameJoin::new()),
+        Box::new(language::untranslated::Untranslated::new()),
+        Box::new(pronoun::resumptive::Resumptive::new()),
+        Box::new(pronoun::gendered_institution::GenderedInstitution::new()),
+        Box::new(calque::the_before_country::TheBeforeCountry::new()),
+        Box::new(calque::stranded_country::StrandedCountry::new()),
+        Box::new(calque::garbled_connector::GarbledConnector::new()),
     ]
 }
 

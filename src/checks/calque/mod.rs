@@ -1,0 +1,5 @@
+//! Calques and machine-translation word order.
+
+pub mod garbled_connector;
+pub mod stranded_country;
+pub mod the_before_country;

@@ -1,0 +1,216 @@
+use crate::article::{Article, TokenKind};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::lexicon::countries::countries;
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags “the” before a country or company name that takes no article: “the Russia”,
+“the Italy”, “The Ryanair”.
+
+Why: languages such as Italian, French and Portuguese use an article before country names
+(“la Russia”, “l’Italia”); translated word for word, the article stays. Names that do take one
+stay silent: the United States, the UK, the Netherlands, the Philippines, the Gambia, the Vatican.
+
+How: only when the name is not used as a modifier — “the Italy coach”, “the Russia–Ukraine war”
+and “the China deal” are correct English — that is, when the name is followed by punctuation, the
+end of the sentence, or a verb or function word.
+
+Fix (safe): delete “the”.";
+
+/// Companies and organisations written without an article.
+const NO_ARTICLE_ORGS: &[&str] = &[
+    "Ryanair",
+    "Lufthansa",
+    "Aeroflot",
+    "Gazprom",
+    "Rosneft",
+    "Google",
+    "Apple",
+    "Microsoft",
+    "Amazon",
+    "Meta",
+    "Facebook",
+    "Twitter",
+    "Tesla",
+    "Boeing",
+    "Airbus",
+    "Volkswagen",
+    "Siemens",
+    "Toyota",
+    "Samsung",
+    "Huawei",
+    "Nestlé",
+    "Nokia",
+    "Ericsson",
+    "Renault",
+    "Fiat",
+    "Stellantis",
+    "Unilever",
+    "Vodafone",
+    "Telefónica",
+    "Orange",
+    "Iberdrola",
+    "Repsol",
+    "Eni",
+    "Equinor",
+    "Shell",
+    "Alibaba",
+    "Tencent",
+    "Netflix",
+    "Uber",
+    "Spotify",
+    "IKEA",
+    "Nato",
+    "NATO",
+    "Interpol",
+    "Europol",
+    "Frontex",
+    "Hamas",
+    "Hezbollah",
+    "Wagner",
+];
+
+/// Words after a name that show it is a verb's subject or object, not a modifier.
+const AFTER: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "which",
+    "who",
+    "that",
+    "also",
+    "again",
+    "too",
+    "as",
+    "did",
+    "does",
+    "do",
+    "announced",
+    "accused",
+    "called",
+    "warned",
+    "agreed",
+    "signed",
+    "sent",
+    "wants",
+    "wanted",
+    "remains",
+    "remained",
+    "became",
+    "its",
+    "itself",
+];
+
+pub struct TheBeforeCountry {
+    meta: RuleMeta,
+}
+
+impl TheBeforeCountry {
+    pub fn new() -> Self {
+        TheBeforeCountry {
+            meta: crate::checks::meta(
+                "calque/the-before-country",
+                Severity::Warning,
+                "“the” before a name that takes no article",
+                HELP,
+                vec![
+                    Example::fixed("Talks stalled, while the Germany, already involved, said it was ready.", "Talks stalled, while Germany, already involved, said it was ready."),
+                    Example::fixed("The Italy has called for calm.", "Italy has called for calm."),
+                    Example::flag("Passengers blamed the Ryanair for the delays."),
+                    Example::pass("The United States, the UK, the Netherlands and the Philippines voted against; so did the Gambia."),
+                    Example::pass("The Italy coach and the Russia-Ukraine talks, the China deal, the Poland of the 1980s."),
+                    Example::pass("Fans of the Georgia Bulldogs and the Jordan River."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for TheBeforeCountry {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for TheBeforeCountry {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let c = countries();
+        for s in &article.sentences {
+            let toks = article.sentence_tokens(s);
+            for i in 0..toks.len().saturating_sub(1) {
+                let the = toks[i];
+                if the.kind != TokenKind::Word || !matches!(article.slice(the.span), "the" | "The")
+                {
+                    continue;
+                }
+                let name_tok = toks[i + 1];
+                let name = article.slice(name_tok.span);
+                if name_tok.kind != TokenKind::Word
+                    || !(c.takes_no_article(name) || NO_ARTICLE_ORGS.contains(&name))
+                {
+                    continue;
+                }
+                // "the Poland of the 1980s" is a historical period: fine.
+                let next = toks.get(i + 2);
+                let next_text = next.map(|t| article.slice(t.span)).unwrap_or("");
+                if next_text == "of" {
+                    continue;
+                }
+                let ok_after = match next {
+                    None => true,
+                    Some(t) => match t.kind {
+                        TokenKind::Punct | TokenKind::Dash | TokenKind::Quote => {
+                            !matches!(next_text, "-" | "/")
+                        }
+                        TokenKind::Word => AFTER.contains(&next_text),
+                        _ => false,
+                    },
+                };
+                if !ok_after {
+                    continue;
+                }
+                let delete = Span::new(the.span.start, name_tok.span.start);
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        Span::new(the.span.start, name_tok.span.end),
+                        format!("“{name}” takes no article in English"),
+                    )
+                    .with_help("Delete “the”.")
+                    .with_fix(Fix::safe(delete, "")),
+                );
+            }
+        }
+    }
+}

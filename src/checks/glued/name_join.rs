@@ -1,0 +1,134 @@
+use super::vocabulary;
+use crate::article::{Article, TokenKind};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::lexicon::words;
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags a word that is really two words without the space, where no capital shows
+the join: “Nagorno-Karabakhwhere”, “Azerbaijaniraising”, “forcesand”.
+
+Why: dropped spaces are common in pasted and machine-translated copy; spell checkers often miss
+them when the first part is a name.
+
+How: a word that is not in the English word list is split into a name the article itself uses
+elsewhere (or an English word) and a common English word. To stay quiet on real words missing
+from the list, a split into two lower-case words is accepted only when the second is a function
+word (“where”, “and”, “which”…), and a word used twice in the article is never flagged.
+
+Fix (safe): insert the space.";
+
+/// Second halves accepted after an ordinary lower-case word.
+const FUNCTION_WORDS: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "when", "while", "and", "the", "that", "with",
+    "from", "for", "was", "were", "has", "have", "had", "said", "after", "into", "over", "about",
+    "this", "their", "they", "but", "because", "although", "are", "will", "would", "against",
+];
+
+pub struct NameJoin {
+    meta: RuleMeta,
+}
+
+impl NameJoin {
+    pub fn new() -> Self {
+        NameJoin {
+            meta: crate::checks::meta(
+                "glued/name-join",
+                Severity::Warning,
+                "A name or word run together with the next word",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "Floods hit Valencia on Monday. Rescuers reached Valenciawhere roads had gone.",
+                        "Floods hit Valencia on Monday. Rescuers reached Valencia where roads had gone.",
+                    ),
+                    Example::fixed(
+                        "A Portuguese official spoke. Two Portugueseraising concerns left.",
+                        "A Portuguese official spoke. Two Portuguese raising concerns left.",
+                    ),
+                    Example::fixed(
+                        "Talks in Bosnia-Herzegovina began. Envoys left Bosnia-Herzegovinawhere talks stalled.",
+                        "Talks in Bosnia-Herzegovina began. Envoys left Bosnia-Herzegovina where talks stalled.",
+                    ),
+                    Example::fixed("The rebel forcesand the army clashed.", "The rebel forces and the army clashed."),
+                    Example::pass("London sent aid. Londoners cheered, Parisians and Berliners too."),
+                    Example::pass("The counteroffensive and the ceasefire were discussed by peacekeepers."),
+                    Example::pass("Bergamo hosts Bergamotown twice: Bergamotown fair and Bergamotown market."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for NameJoin {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for NameJoin {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let mut vocab = None;
+        for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let whole = article.slice(t.span);
+            // The part after the last hyphen: "Karabakhwhere" of "Nagorno-Karabakhwhere".
+            let part_start = whole.rfind('-').map_or(0, |i| i + 1);
+            let word = &whole[part_start..];
+            if word.chars().count() < 6
+                || word.chars().skip(1).any(char::is_uppercase)
+                || word.chars().any(|c| c.is_ascii_digit())
+                || word.contains('\'')
+                || word.contains('’')
+                || words::is_known(word)
+            {
+                continue;
+            }
+            let v = vocab.get_or_insert_with(|| vocabulary(article));
+            if v.get(whole).copied().unwrap_or(0) > 1 || v.get(word).copied().unwrap_or(0) > 1 {
+                continue;
+            }
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            // Longest first part that works.
+            let mut best: Option<usize> = None;
+            for (i, _) in word.char_indices().skip(3) {
+                let (first, second) = word.split_at(i);
+                if second.chars().count() < 3 || first.ends_with('-') {
+                    continue;
+                }
+                let ok = if capitalised {
+                    // A name the article uses on its own, then a common word.
+                    v.get(first).copied().unwrap_or(0) > 0
+                        && first.chars().count() >= 4
+                        && words::is_common(second)
+                } else {
+                    first.chars().count() >= 3
+                        && words::is_known(first)
+                        && FUNCTION_WORDS.contains(&second)
+                };
+                if ok {
+                    best = Some(i);
+                }
+            }
+            let Some(i) = best else { continue };
+            let at = t.span.start + part_start + i;
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    t.span,
+                    format!(
+                        "Missing space in “{whole}”: “{} {}”",
+                        &whole[..part_start + i],
+                        &word[i..]
+                    ),
+                )
+                .with_help("Insert a space between the two words.")
+                .with_fix(Fix::safe(Span::new(at, at), " ")),
+            );
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Text in a language other than English.
+
+pub mod untranslated;

@@ -1,0 +1,176 @@
+use super::{is_pronoun, OPENERS, TIME_WORDS};
+use crate::article::{Article, Token, TokenKind};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::lexicon::words;
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags a pronoun that repeats a subject already named: “Olaf Scholz he stressed”,
+“Prime Minister of Armenia Nikol Pashinyan he also talked”, “Spain and Portugal, old rivals,
+they met”, “The coalition, which won the vote, it now faces”.
+
+Why: many languages (and speech) allow a resumptive pronoun; written English does not. It is a
+tell-tale of machine translation.
+
+How: the subject must open the sentence (a run of capitalised words, or “The …”), optionally
+followed by an aside between commas; the pronoun follows directly and is followed by a verb.
+Adverbial openers (“After the vote, which …, he said”) are not subjects and stay silent.
+
+Fix (unsafe): delete the pronoun.";
+
+pub struct Resumptive {
+    meta: RuleMeta,
+}
+
+impl Resumptive {
+    pub fn new() -> Self {
+        Resumptive {
+            meta: crate::checks::meta(
+                "pronoun/resumptive",
+                Severity::Warning,
+                "A pronoun repeating the subject just named",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "Olaf Scholz he stressed the need for calm.",
+                        "Olaf Scholz stressed the need for calm.",
+                    ),
+                    Example::flag(
+                        "Prime Minister of Spain Pedro Sánchez he also talked about the crisis.",
+                    ),
+                    Example::fixed(
+                        "Spain and Portugal, old rivals, they met in Lisbon.",
+                        "Spain and Portugal, old rivals, met in Lisbon.",
+                    ),
+                    Example::flag(
+                        "The coalition, which won the vote, it now faces a budget crisis.",
+                    ),
+                    Example::pass(
+                        "After the vote, which was held on Sunday, he said he was tired.",
+                    ),
+                    Example::pass("The next day, a Sunday, they met again."),
+                    Example::pass("Scholz told Reuters he would stay. Yesterday he left."),
+                    Example::pass("Asked about the deal, she declined to comment."),
+                    Example::pass("Maria Lopez, a nurse, said she had not slept."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for Resumptive {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Rule for Resumptive {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        for s in &article.sentences {
+            let toks: Vec<&Token> = article
+                .sentence_tokens(s)
+                .iter()
+                .filter(|t| t.kind != TokenKind::Quote)
+                .collect();
+            if let Some(d) = self.check_sentence(article, &toks) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+impl Resumptive {
+    fn check_sentence(&self, article: &Article, toks: &[&Token]) -> Option<Diagnostic> {
+        let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
+        let first = text(0);
+        if first.is_empty() || OPENERS.contains(&first) || !capitalised(first) {
+            return None;
+        }
+        // The subject: a run of capitalised words (with "of", "the", "and", "de", "von" inside),
+        // or "The"/"A" + up to four words.
+        let mut i = 0;
+        let mut caps = 0;
+        let starts_with_article = matches!(first, "The" | "A" | "An");
+        while i < toks.len() && toks[i].kind == TokenKind::Word {
+            let w = text(i);
+            if capitalised(w) {
+                caps += 1;
+            } else if !(matches!(
+                w,
+                "of" | "the" | "and" | "de" | "von" | "van" | "del" | "da"
+            ) || (starts_with_article && i <= 4 && !is_pronoun(w)))
+            {
+                break;
+            }
+            if is_pronoun(w) {
+                break;
+            }
+            i += 1;
+        }
+        let subject_end = i;
+        if subject_end == 0 {
+            return None;
+        }
+        let subject_words: Vec<&str> = (0..subject_end).map(text).collect();
+        if subject_words
+            .iter()
+            .any(|w| TIME_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        // A lone capitalised word must be a name, not "Yesterday".
+        if subject_end == 1 && (words::is_known(first) || caps == 0) {
+            return None;
+        }
+        if starts_with_article && subject_end == 1 {
+            return None;
+        }
+        // Optional aside between commas.
+        let mut j = subject_end;
+        if text(j) == "," {
+            let close = (j + 1..toks.len().min(j + 16)).find(|&k| text(k) == ",")?;
+            if close == j + 1 {
+                return None;
+            }
+            j = close + 1;
+        } else if starts_with_article {
+            // "The coalition it now faces" without an aside is too rare to judge.
+            return None;
+        }
+        let pronoun = text(j);
+        if !is_pronoun(pronoun) {
+            return None;
+        }
+        let next = text(j + 1);
+        if !(next.chars().next().is_some_and(char::is_lowercase)
+            && toks.get(j + 1)?.kind == TokenKind::Word)
+        {
+            return None;
+        }
+        let p = toks[j].span;
+        let subject = Span::new(toks[0].span.start, toks[subject_end - 1].span.end);
+        let delete_end = toks[j + 1].span.start;
+        Some(
+            Diagnostic::new(
+                &self.meta.id,
+                self.meta.severity,
+                p,
+                format!(
+                    "“{pronoun}” repeats the subject “{}”",
+                    article.slice(subject)
+                ),
+            )
+            .with_related(subject, "the subject")
+            .with_help("Delete the pronoun: the subject is already named.")
+            .with_fix(Fix::unsafe_(Span::new(p.start, delete_end), "")),
+        )
+    }
+}

@@ -1,0 +1,51 @@
+//! English words (SCOWL via Debian's wamerican): `known` is the size-50 list, `common` the
+//! size-35 list. Lower-case entries only: proper nouns are not in either.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const KNOWN: &str = include_str!("../../rules/data/words-en.txt");
+const COMMON: &str = include_str!("../../rules/data/words-en-common.txt");
+
+fn load(text: &'static str) -> HashSet<&'static str> {
+    super::data_lines(text).map(str::trim).collect()
+}
+
+fn known_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(KNOWN))
+}
+
+fn common_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(COMMON))
+}
+
+/// Is `word` (any case) an English word? Plural and possessive endings are tried too.
+pub fn is_known(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let w = lower.trim_end_matches("’s").trim_end_matches("'s");
+    let set = known_set();
+    set.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| set.contains(s))
+        || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+}
+
+/// Is `word` (any case) a common English word (the smaller list)?
+pub fn is_common(word: &str) -> bool {
+    common_set().contains(word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_load() {
+        assert!(is_known("ceasefire") || is_known("truce"));
+        assert!(is_known("Where") && is_common("where"));
+        assert!(is_known("soldiers"));
+        assert!(!is_known("azerbaijaniraising"));
+        assert!(known_set().len() > 30_000, "{}", known_set().len());
+    }
+}
