@@ -25,6 +25,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "this", "their", "they", "but", "because", "although", "are", "will", "would", "against",
 ];
 
+/// Second halves accepted after any capitalised word: no place or person name ends with them
+/// (unlike "and" in Holland, "over" in Hanover, "are" in Delaware).
+const NEVER_END_A_NAME: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "when", "while", "that", "with", "from", "into", "about",
+    "their", "they", "would", "against", "after", "because", "although",
+];
+
 pub struct NameJoin {
     meta: RuleMeta,
 }
@@ -51,6 +58,8 @@ impl NameJoin {
                         "Talks in Bosnia-Herzegovina began. Envoys left Bosnia-Herzegovina where talks stalled.",
                     ),
                     Example::fixed("The rebel forcesand the army clashed.", "The rebel forces and the army clashed."),
+                    Example::flag("Rescuers reached Ribeirawhich had flooded."),
+                    Example::pass("Hanover, Andover, Holland, Cleveland and Delaware sent aid."),
                     Example::pass("London sent aid. Londoners cheered, Parisians and Berliners too."),
                     Example::pass("The counteroffensive and the ceasefire were discussed by peacekeepers."),
                     Example::pass("Bergamo hosts Bergamotown twice: Bergamotown fair and Bergamotown market."),
@@ -100,10 +109,11 @@ impl Rule for NameJoin {
                     continue;
                 }
                 let ok = if capitalised {
-                    // A name the article uses on its own, then a common word.
-                    v.get(first).copied().unwrap_or(0) > 0
-                        && first.chars().count() >= 4
-                        && words::is_common(second)
+                    // A name the article uses on its own, then a common word; or any name, then
+                    // a word no place name ends with ("Sollanawhere").
+                    first.chars().count() >= 4
+                        && ((v.get(first).copied().unwrap_or(0) > 0 && words::is_common(second))
+                            || NEVER_END_A_NAME.contains(&second))
                 } else {
                     first.chars().count() >= 3
                         && words::is_known(first)
