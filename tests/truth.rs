@@ -19,6 +19,7 @@ const CLAIMED: &[&str] = &[
     "pronoun",
     "article-misuse",
     "untranslated",
+    "quote-style",
 ];
 
 struct Row {

@@ -7,6 +7,7 @@ pub mod duplicate;
 pub mod glued;
 pub mod language;
 pub mod pronoun;
+pub mod quotes;
 pub mod spacing;
 
 use crate::diagnostic::Severity;
@@ -25,6 +26,14 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(calque::the_before_country::TheBeforeCountry::new()),
         Box::new(calque::stranded_country::StrandedCountry::new()),
         Box::new(calque::garbled_connector::GarbledConnector::new()),
+        Box::new(quotes::reversed::rule()),
+        Box::new(quotes::open_as_close::rule()),
+        Box::new(quotes::unbalanced::rule()),
+        Box::new(quotes::mixed::rule()),
+        Box::new(quotes::space_inside::rule()),
+        Box::new(quotes::mismatched::rule()),
+        Box::new(quotes::misplaced::rule()),
+        Box::new(quotes::dash_quotation::DashQuotation::new()),
     ]
 }
 

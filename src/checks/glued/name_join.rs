@@ -28,8 +28,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Second halves accepted after any capitalised word: no place or person name ends with them
 /// (unlike "and" in Holland, "over" in Hanover, "are" in Delaware).
 const NEVER_END_A_NAME: &[&str] = &[
-    "where", "which", "who", "whom", "whose", "when", "while", "that", "with", "from", "into", "about",
-    "their", "they", "would", "against", "after", "because", "although",
+    "where", "which", "who", "whom", "whose", "when", "while", "that", "with", "from", "into",
+    "about", "their", "they", "would", "against", "after", "because", "although",
 ];
 
 pub struct NameJoin {
