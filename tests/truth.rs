@@ -20,6 +20,7 @@ const CLAIMED: &[&str] = &[
     "article-misuse",
     "untranslated",
     "quote-style",
+    "timezone",
 ];
 
 struct Row {

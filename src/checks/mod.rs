@@ -9,6 +9,7 @@ pub mod language;
 pub mod pronoun;
 pub mod quotes;
 pub mod spacing;
+pub mod time;
 
 use crate::diagnostic::Severity;
 use crate::rules::{Example, Origin, Rule, RuleMeta};
@@ -34,6 +35,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(quotes::mismatched::rule()),
         Box::new(quotes::misplaced::rule()),
         Box::new(quotes::dash_quotation::DashQuotation::new()),
+        Box::new(time::zone_conversion::ZoneConversion::new()),
     ]
 }
 

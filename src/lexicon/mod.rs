@@ -3,6 +3,7 @@
 //! `rules/data/SOURCES.md`.
 
 pub mod countries;
+pub mod places;
 pub mod words;
 
 /// Non-comment, non-empty lines of an embedded data file.

@@ -1,0 +1,3 @@
+//! Clock times: time-zone conversions.
+
+pub mod zone_conversion;

@@ -1,0 +1,344 @@
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::lexicon::countries::countries;
+use crate::lexicon::places::{gazetteer, PlaceKind};
+use crate::rules::{Example, Rule, RuleMeta};
+use chrono::{NaiveDate, NaiveTime, Offset, TimeZone};
+use chrono_tz::Tz;
+use regex::Regex;
+use std::sync::OnceLock;
+
+const HELP: &str = "
+What it does: checks a time given with its conversion — “9 am in Moscow (3 am GMT)”, “14:00
+local time (12:00 GMT)”, “10:00 CET (09:00 GMT)”, “9 a.m. EDT (1300 GMT)” — and flags a
+conversion that does not add up, with the right time.
+
+Why: conversions are done by hand under deadline, often with last season's offset or the wrong
+sign; translated copy carries the source's mistakes.
+
+How: both times are parsed (12- and 24-hour, “1300 GMT”, noon, midnight); each place or zone is
+resolved — a zone abbreviation (a fixed offset), a city or a one-zone country from the
+gazetteer (GeoNames), “local time” as the dateline's place — and its UTC offset, daylight
+saving included, is taken on the article's date from the tz database. A place whose offset
+depends on a date the article does not give, an ambiguous abbreviation (IST, CST) or a city
+name shared by places in different zones with no country in the article to choose one, is left
+alone.";
+
+pub struct ZoneConversion {
+    meta: RuleMeta,
+}
+
+impl ZoneConversion {
+    pub fn new() -> Self {
+        ZoneConversion {
+            meta: crate::checks::meta(
+                "time/zone-conversion",
+                Severity::Error,
+                "A time-zone conversion that does not add up",
+                HELP,
+                vec![
+                    Example::flag("The truce took effect at 9 am in Moscow (3 am GMT).").on("2022-09-14"),
+                    Example::pass("The truce took effect at 9:00 a.m. Moscow time (06:00 GMT).").on("2022-09-14"),
+                    Example::flag("The final whistle blew at 20:45 in Lisbon (18:45 GMT).").on("2024-07-14"),
+                    Example::pass("The final whistle blew at 20:45 in Lisbon (19:45 GMT).").on("2024-07-14"),
+                    Example::pass("The final whistle blew at 20:45 in Lisbon (20:45 GMT).").on("2024-01-14"),
+                    Example::flag("Berlin, 4 July 2024 – Voting ends at 14:00 local time (13:00 GMT)."),
+                    Example::pass("Berlin, 4 July 2024 – Voting ends at 14:00 local time (12:00 GMT)."),
+                    Example::pass("Markets opened at 10:00 CET (09:00 GMT) and at 9 a.m. EDT (1300 GMT) in New York."),
+                    Example::flag("The launch is at 10:00 CET (10:00 GMT)."),
+                    Example::pass("Fireworks start at midnight in Sydney (1300 GMT).").on("2025-01-01"),
+                    Example::flag("Fireworks start at midnight in Sydney (1400 GMT).").on("2025-01-01"),
+                    Example::pass("Results are due at 6 p.m. in Kathmandu (1215 GMT) and 5:30 p.m. in New Delhi (1200 GMT).").on("2024-04-02"),
+                    Example::pass("Trading ends at 1500 GMT (6 p.m. in Moscow)."),
+                    Example::flag("Trading ends at 1500 GMT (7 p.m. in Moscow)."),
+                    Example::pass("Polls close at 8 p.m. in Valencia (0000 GMT), officials in Venezuela said.").on("2024-01-10"),
+                    Example::pass("Polls close at 8 p.m. in Valencia (1900 GMT), officials in Spain said.").on("2024-01-10"),
+                    Example::flag("Polls close at 8 p.m. in Valencia (2000 GMT), officials in Spain said.").on("2024-01-10"),
+                    Example::pass("The vote ends at 9 pm in Paris (1900 GMT).").on("2024-03-31"),
+                    Example::pass("Clocks went forward: the vote ended at 9 pm in London (8 pm GMT)."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for ZoneConversion {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const TIME: &str = r"(?:noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|\d{1,2}[:.]\d{2}(?:\s*(?:h|hrs))?|\d{4}(?:\s*(?:h|hrs))?)";
+const ZONE: &str =
+    r"(?:local\s+time|(?:in\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s+time)?)";
+
+fn conversion_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?P<t1>{TIME})\s+(?P<z1>{ZONE})\s*\(\s*(?P<t2>{TIME})\s+(?P<z2>{ZONE})\s*\)"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// Minutes after midnight; `four_digit` tells a "1300"-style time.
+fn parse_time(s: &str) -> Option<(u32, bool)> {
+    let s = s.trim().to_lowercase();
+    if s == "noon" {
+        return Some((12 * 60, false));
+    }
+    if s == "midnight" {
+        return Some((0, false));
+    }
+    let digits: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':' || *c == '.')
+        .collect();
+    let rest = s[digits.len()..].trim();
+    let digits = digits.trim_end_matches('.');
+    let pm = rest.starts_with('p');
+    let am = rest.starts_with('a');
+    let (h, m, four) = if let Some((h, m)) = digits.split_once([':', '.']) {
+        (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, false)
+    } else if digits.len() == 4 {
+        (digits[..2].parse().ok()?, digits[2..].parse().ok()?, true)
+    } else {
+        (digits.parse().ok()?, 0, false)
+    };
+    if m > 59 {
+        return None;
+    }
+    let h = if am || pm {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        h % 12 + if pm { 12 } else { 0 }
+    } else {
+        if h > 23 {
+            return None;
+        }
+        h
+    };
+    Some((h * 60 + m, four))
+}
+
+/// A resolved zone: its UTC offset in minutes on the day, and how to name it.
+struct Resolved {
+    offset: i32,
+    label: String,
+    fixed: bool,
+}
+
+fn tz_offset(tz: Tz, date: NaiveDate, minutes: u32) -> Option<i32> {
+    let time = NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)?;
+    let local = tz.from_local_datetime(&date.and_time(time)).earliest()?;
+    Some(local.offset().fix().local_minus_utc() / 60)
+}
+
+/// Does the zone's offset change during the year (daylight saving)?
+fn has_dst(tz: Tz, year: i32) -> bool {
+    let jan = NaiveDate::from_ymd_opt(year, 1, 15).and_then(|d| tz_offset(tz, d, 720));
+    let jul = NaiveDate::from_ymd_opt(year, 7, 15).and_then(|d| tz_offset(tz, d, 720));
+    jan != jul
+}
+
+/// Countries the article names (ISO codes), to choose between places of the same name.
+fn article_countries(article: &Article) -> Vec<&'static str> {
+    let g = gazetteer();
+    let c = countries();
+    let mut out = Vec::new();
+    for t in article.words() {
+        let w = article.slice(t.span);
+        let country = c.by_name(w).or_else(|| c.by_demonym(w));
+        if let Some(code) = country.and_then(|k| g.country_code(k.name)) {
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+    }
+    out
+}
+
+fn resolve(
+    z: &str,
+    article: &Article,
+    minutes: u32,
+    countries_named: &mut Option<Vec<&'static str>>,
+) -> Option<Resolved> {
+    let g = gazetteer();
+    let mut name = z.trim();
+    name = name.strip_prefix("in ").unwrap_or(name).trim();
+    name = name.strip_suffix(" time").unwrap_or(name).trim();
+    let mut label_base = name.to_string();
+    if name.eq_ignore_ascii_case("local") {
+        name = article.place.as_deref()?;
+        label_base = format!("local time in {name}");
+    }
+    if let Some(a) = g.abbreviation(name) {
+        if a.ambiguous {
+            return None;
+        }
+        return Some(Resolved {
+            offset: a.offset_minutes,
+            label: label_base,
+            fixed: true,
+        });
+    }
+    // A dateline place in capitals ("BERLIN") or a name.
+    let title: String = if name.chars().all(|c| !c.is_lowercase()) && name.len() > 3 {
+        let mut cs = name.chars();
+        cs.next()
+            .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+            .unwrap_or_default()
+    } else {
+        name.to_string()
+    };
+    let candidates: Vec<_> = g
+        .lookup(&title)
+        .iter()
+        .filter(|p| p.kind != PlaceKind::CountryMulti)
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let date = article.date();
+    let zone = if candidates.len() == 1 {
+        candidates[0].zone
+    } else {
+        let named = countries_named.get_or_insert_with(|| article_countries(article));
+        let in_named: Vec<_> = candidates
+            .iter()
+            .filter(|p| named.contains(&p.country))
+            .collect();
+        match in_named.as_slice() {
+            [one] => one.zone,
+            _ => {
+                // All candidates agree, or one is far larger than the rest.
+                let mut by_pop = candidates.clone();
+                by_pop.sort_by_key(|p| std::cmp::Reverse(p.population));
+                let same = candidates.iter().all(|p| p.zone == candidates[0].zone);
+                if same || by_pop[0].population > 10 * by_pop[1].population.max(1) {
+                    by_pop[0].zone
+                } else {
+                    return None;
+                }
+            }
+        }
+    };
+    let offset = match date {
+        Some(d) => tz_offset(zone, d, minutes)?,
+        None => {
+            // Without a date, only zones without daylight saving can be checked.
+            if has_dst(zone, 2024) {
+                return None;
+            }
+            tz_offset(zone, NaiveDate::from_ymd_opt(2024, 1, 15)?, minutes)?
+        }
+    };
+    Some(Resolved {
+        offset,
+        label: label_base,
+        fixed: false,
+    })
+}
+
+fn hhmm(minutes: i64) -> String {
+    let m = minutes.rem_euclid(1440);
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+fn utc_label(offset: i32) -> String {
+    let sign = if offset < 0 { '-' } else { '+' };
+    let a = offset.abs();
+    if a % 60 == 0 {
+        format!("UTC{sign}{}", a / 60)
+    } else {
+        format!("UTC{sign}{}:{:02}", a / 60, a % 60)
+    }
+}
+
+impl Rule for ZoneConversion {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let mut countries_named = None;
+        for s in &article.sentences {
+            let text = article.slice(s.span);
+            for caps in conversion_re().captures_iter(text) {
+                let (Some(t1), Some(z1), Some(t2), Some(z2), Some(whole)) = (
+                    caps.name("t1"),
+                    caps.name("z1"),
+                    caps.name("t2"),
+                    caps.name("z2"),
+                    caps.get(0),
+                ) else {
+                    continue;
+                };
+                let (Some((m1, four1)), Some((m2, four2))) =
+                    (parse_time(t1.as_str()), parse_time(t2.as_str()))
+                else {
+                    continue;
+                };
+                let Some(r1) = resolve(z1.as_str(), article, m1, &mut countries_named) else {
+                    continue;
+                };
+                let Some(r2) = resolve(z2.as_str(), article, m2, &mut countries_named) else {
+                    continue;
+                };
+                // "1300" only next to a zone abbreviation; a year is not a time.
+                if (four1 && !r1.fixed) || (four2 && !r2.fixed) {
+                    continue;
+                }
+                let utc1 = i64::from(m1) - i64::from(r1.offset);
+                let utc2 = i64::from(m2) - i64::from(r2.offset);
+                if (utc1 - utc2).rem_euclid(1440) == 0 {
+                    continue;
+                }
+                let expected = hhmm(utc1 + i64::from(r2.offset));
+                let when = article
+                    .date()
+                    .map(|d| format!(" on {}", d.format("%-d %B %Y")))
+                    .unwrap_or_default();
+                let message = format!(
+                    "{} {} is {expected} {}, not {} ({} is {}{when}; {} is {})",
+                    t1.as_str(),
+                    z1.as_str(),
+                    z2.as_str().trim_start_matches("in "),
+                    hhmm(i64::from(m2)),
+                    r1.label,
+                    utc_label(r1.offset),
+                    r2.label,
+                    utc_label(r2.offset),
+                );
+                let span = Span::new(s.span.start + whole.start(), s.span.start + whole.end());
+                let second = Span::new(s.span.start + t2.start(), s.span.start + z2.end());
+                out.push(
+                    Diagnostic::new(&self.meta.id, self.meta.severity, span, message)
+                        .with_related(second, format!("should be {expected}"))
+                        .with_help("Check both times against the zone's offset on the day; daylight saving changes it."),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_times() {
+        assert_eq!(parse_time("9 am"), Some((540, false)));
+        assert_eq!(parse_time("9:00 a.m."), Some((540, false)));
+        assert_eq!(parse_time("12 a.m."), Some((0, false)));
+        assert_eq!(parse_time("12:30 pm"), Some((750, false)));
+        assert_eq!(parse_time("20.45"), Some((1245, false)));
+        assert_eq!(parse_time("1300"), Some((780, true)));
+        assert_eq!(parse_time("noon"), Some((720, false)));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("13 pm"), None);
+    }
+}
