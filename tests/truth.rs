@@ -21,6 +21,7 @@ const CLAIMED: &[&str] = &[
     "untranslated",
     "quote-style",
     "timezone",
+    "date-inconsistency",
 ];
 
 struct Row {

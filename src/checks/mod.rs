@@ -3,6 +3,7 @@
 //! the registry beside the data rules and its examples run in the test suite.
 
 pub mod calque;
+pub mod dates;
 pub mod duplicate;
 pub mod glued;
 pub mod language;
@@ -36,6 +37,11 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(quotes::misplaced::rule()),
         Box::new(quotes::dash_quotation::DashQuotation::new()),
         Box::new(time::zone_conversion::ZoneConversion::new()),
+        Box::new(dates::weekday::WeekdayMismatch::new()),
+        Box::new(dates::relative_date::RelativeDate::new()),
+        Box::new(dates::chronology::Chronology::new()),
+        Box::new(dates::decades::Decades::new()),
+        Box::new(dates::future_past::FuturePast::new()),
     ]
 }
 

@@ -1,0 +1,151 @@
+use super::MONTH;
+use crate::article::dateline::month_number;
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const HELP: &str = "
+What it does: checks a weekday written with a date — “Wednesday, 3 March”, “on Monday, 12
+August”, “Tuesday (Sept. 13)”, “Friday 5 January 2024” — against the calendar.
+
+Why: a weekday copied from a draft written on another day, or computed in the wrong year, is a
+factual error readers can check.
+
+The year is the one written, else the dateline's; for a date a few weeks across New Year the
+year nearest the dateline is used (an article of 2 January 2025 mentioning “Friday, 27
+December” means 2024). Without a year or a dateline the pair is not checked.
+
+Fix (unsafe): the weekday the date falls on — but the date may be the error.";
+
+pub struct WeekdayMismatch {
+    meta: RuleMeta,
+}
+
+impl WeekdayMismatch {
+    pub fn new() -> Self {
+        WeekdayMismatch {
+            meta: crate::checks::meta(
+                "dates/weekday-mismatch",
+                Severity::Error,
+                "A weekday that does not match its date",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "The summit opens on Wednesday, 3 March.",
+                        "The summit opens on Friday, 3 March.",
+                    )
+                    .on("2023-02-20"),
+                    Example::pass("The summit opens on Friday, 3 March.").on("2023-02-20"),
+                    Example::flag("Talks resume next Monday, 12 August.").on("2025-08-01"),
+                    Example::pass("Leap day fell on Thursday, 29 February 2024, the office said."),
+                    Example::flag("Leap day fell on Friday, 29 February 2024, the office said."),
+                    Example::pass(
+                        "The fire started on Friday, 27 December, and was out by New Year.",
+                    )
+                    .on("2025-01-02"),
+                    Example::pass("Voting ends on Tuesday (Sept. 13).").on("2022-09-10"),
+                    Example::flag("Voting ends on Wednesday (Sept. 13).").on("2022-09-10"),
+                    Example::pass("The summit opens on Wednesday, 3 March."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for WeekdayMismatch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+fn re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})\.?|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// The year of a day and month with no year: the one nearest `reference`.
+pub fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    [reference.year() - 1, reference.year(), reference.year() + 1]
+        .iter()
+        .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - reference).num_days().abs())
+}
+
+impl Rule for WeekdayMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        for s in &article.sentences {
+            let text = article.slice(s.span);
+            for caps in re().captures_iter(text) {
+                let (Some(wd), Some(whole)) = (caps.name("wd"), caps.get(0)) else {
+                    continue;
+                };
+                let day = caps
+                    .name("d1")
+                    .or(caps.name("d2"))
+                    .and_then(|m| m.as_str().parse::<u32>().ok());
+                let month = caps
+                    .name("m1")
+                    .or(caps.name("m2"))
+                    .and_then(|m| month_number(m.as_str()));
+                let (Some(day), Some(month)) = (day, month) else {
+                    continue;
+                };
+                let date = match caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+                    Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+                    None => article.date().and_then(|r| nearest_year(r, month, day)),
+                };
+                let Some(date) = date else { continue };
+                let actual = weekday_name(date.weekday());
+                if actual == wd.as_str() {
+                    continue;
+                }
+                let wd_span = Span::new(s.span.start + wd.start(), s.span.start + wd.end());
+                let year_note = if caps.name("y").is_some() {
+                    ""
+                } else {
+                    " (year from the dateline)"
+                };
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
+                        format!(
+                            "{} is a {actual}, not a {}{year_note}",
+                            date.format("%-d %B %Y"),
+                            wd.as_str()
+                        ),
+                    )
+                    .with_help("Check the date and the weekday against the calendar.")
+                    .with_fix(Fix::unsafe_(wd_span, actual)),
+                );
+            }
+        }
+    }
+}
