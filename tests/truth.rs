@@ -22,6 +22,8 @@ const CLAIMED: &[&str] = &[
     "quote-style",
     "timezone",
     "date-inconsistency",
+    "name-inconsistency",
+    "factual-oddity",
 ];
 
 struct Row {

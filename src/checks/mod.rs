@@ -7,6 +7,8 @@ pub mod dates;
 pub mod duplicate;
 pub mod glued;
 pub mod language;
+pub mod names;
+pub mod numbers;
 pub mod pronoun;
 pub mod quotes;
 pub mod spacing;
@@ -42,6 +44,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(dates::chronology::Chronology::new()),
         Box::new(dates::decades::Decades::new()),
         Box::new(dates::future_past::FuturePast::new()),
+        Box::new(names::variant_spelling::VariantSpelling::new()),
+        Box::new(numbers::conflicting_quantity::ConflictingQuantity::new()),
     ]
 }
 

@@ -89,6 +89,10 @@ pub struct RuleSpec {
     pub case: Option<Spanned<String>>,
     pub swap: Option<Spanned<BTreeMap<String, String>>>,
     pub sets: Option<Spanned<Vec<Vec<String>>>>,
+    /// `facts`: people with misspellings and offices.
+    pub person: Option<Spanned<Vec<super::kinds::facts::PersonSpec>>>,
+    /// `facts`: events with their start year.
+    pub event: Option<Spanned<Vec<super::kinds::facts::EventSpec>>>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Spanned<ExampleSpec>>,
 }
@@ -116,7 +120,8 @@ impl RuleSpec {
             )*};
         }
         f!(fix => "fix", safety => "safety", scope => "scope", pattern => "pattern", unless => "unless",
-           phrases => "phrases", case => "case", swap => "swap", sets => "sets");
+           phrases => "phrases", case => "case", swap => "swap", sets => "sets", person => "person",
+           event => "event");
         v
     }
 
@@ -178,12 +183,13 @@ fn compile(spec: &RuleSpec, origin: &Origin) -> Result<Box<dyn Rule>, SpecError>
         "phrases" => kinds::phrases::compile(spec, common),
         "substitution" => kinds::substitution::compile(spec, common),
         "consistency" => kinds::consistency::compile(spec, common),
+        "facts" => kinds::facts::compile(spec, common),
         other => Err(SpecError::new(
             spec.kind.span(),
             format!("unknown rule kind `{other}`"),
             "unknown kind",
         )
-        .help("kinds: pattern, phrases, substitution, consistency")),
+        .help("kinds: pattern, phrases, substitution, consistency, facts")),
     }?;
     checked_examples?;
     Ok(rule)

@@ -2,6 +2,7 @@
 //! fills it in.
 
 pub mod consistency;
+pub mod facts;
 pub mod pattern;
 pub mod phrases;
 pub mod substitution;

@@ -1,0 +1,3 @@
+//! Names spelled consistently.
+
+pub mod variant_spelling;

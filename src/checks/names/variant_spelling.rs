@@ -1,0 +1,260 @@
+use crate::article::{Article, TokenKind};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Span};
+use crate::lexicon::countries::countries;
+use crate::lexicon::words;
+use crate::rules::{Example, Rule, RuleMeta};
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+const HELP: &str = "
+What it does: flags a name spelled two ways in one article — Pashinian / Pashinyan, Scholz /
+Sholz, Sánchez / Sanchez, Navalny / Navalnyi, Tsikhanouskaya / Tsikhanovskaya — at the less
+used spelling, with the more used one as related span and fix.
+
+Why: transliterations differ between sources and translation tools; an article that mixes them
+looks careless and may seem to name two people.
+
+How: capitalised words that are not English words are compared after folding diacritics and
+common transliteration differences (y/i, w/v, ou/ov, kh/h, doubled letters); names at edit
+distance one are also variants when both are at least six letters long and start with the same
+letter. A name and its derived forms (Armenia / Armenian, Azerbaijan / Azerbaijani) are not
+variants, nor are short names (Kim / Kin) or different words (Austria / Australia, Iran / Iraq).
+
+Fix: the majority spelling (safe when it is used at least twice as often).";
+
+pub struct VariantSpelling {
+    meta: RuleMeta,
+}
+
+impl VariantSpelling {
+    pub fn new() -> Self {
+        VariantSpelling {
+            meta: crate::checks::meta(
+                "names/variant-spelling",
+                Severity::Warning,
+                "A name spelled two ways in one article",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "Tsikhanouskaya spoke in Vilnius. Tsikhanouskaya said the vote was rigged. Tsikhanovskaya left.",
+                        "Tsikhanouskaya spoke in Vilnius. Tsikhanouskaya said the vote was rigged. Tsikhanouskaya left.",
+                    ),
+                    Example::flag("Pedro Sánchez won. Sánchez thanked voters. Sanchez then left."),
+                    Example::flag("Chancellor Scholz spoke. Scholz said no. Later Sholz agreed."),
+                    Example::flag("Navalny was jailed. Navalny appealed. Navalnyi lost."),
+                    Example::pass("Raúl Castro succeeded Fidel Castro. Castro retired."),
+                    Example::pass("Kim met Kin. Austria and Australia, Iran and Iraq, Niger and Nigeria met."),
+                    Example::pass("Armenia and Armenian troops; Azerbaijan and Azerbaijani forces; Georgia and George."),
+                    Example::pass("Hamas and Hamad spoke; Berlin and Merlin."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for VariantSpelling {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Fold diacritics and transliteration differences.
+pub fn fold(name: &str) -> String {
+    let lower: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'ß' => 's',
+            'đ' => 'd',
+            'ı' => 'i',
+            'j' => 'y',
+            'i' => 'y',
+            'w' => 'v',
+            _ => c,
+        })
+        .collect();
+    let replaced = lower
+        .replace("kh", "h")
+        .replace("ou", "ov")
+        .replace("ck", "k")
+        .replace("ph", "f")
+        .replace("sch", "sh");
+    let mut out = String::with_capacity(replaced.len());
+    for c in replaced.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j + 1] + 1)
+                .min(cur[j] + 1)
+                .min(prev[j] + usize::from(ca != cb));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Is one a derived form of the other (Armenia / Armenian, Obama / Obamas)?
+fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if let Some(rest) = long.strip_prefix(short) {
+        if matches!(
+            rest,
+            "n" | "an"
+                | "ian"
+                | "s"
+                | "es"
+                | "ese"
+                | "ans"
+                | "ns"
+                | "ia"
+                | "a"
+                | "ic"
+                | "ish"
+                | "er"
+                | "ers"
+        ) {
+            return true;
+        }
+        let c = countries();
+        return c.by_demonym(long).is_some() || c.by_name(long).is_some();
+    }
+    false
+}
+
+fn are_variants(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 5 || derived(a, b) {
+        return false;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    la.max(lb) >= 6
+        && la.min(lb) >= 5
+        && a.chars().next() == b.chars().next()
+        && levenshtein(&fa, &fb) == 1
+}
+
+impl Rule for VariantSpelling {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        // Occurrences of each capitalised non-word.
+        let mut forms: Vec<(&str, Vec<Span>)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let c = countries();
+        for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = article.slice(t.span);
+            let w = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            if !w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().all(|c| !c.is_lowercase())
+                || w.contains('-')
+                || words::is_known(w)
+            {
+                continue;
+            }
+            let span = Span::new(t.span.start, t.span.start + w.len());
+            match index.get(w) {
+                Some(&i) => forms[i].1.push(span),
+                None => {
+                    index.insert(w, forms.len());
+                    forms.push((w, vec![span]));
+                }
+            }
+        }
+        for i in 0..forms.len() {
+            for j in 0..forms.len() {
+                if i == j {
+                    continue;
+                }
+                let (minor, minor_spans) = (&forms[i].0, &forms[i].1);
+                let (major, major_spans) = (&forms[j].0, &forms[j].1);
+                // The majority: more uses; a tie goes to the form used first.
+                let majority = major_spans.len() > minor_spans.len()
+                    || (major_spans.len() == minor_spans.len()
+                        && major_spans[0].start < minor_spans[0].start);
+                if !majority || !are_variants(minor, major) {
+                    continue;
+                }
+                // Two countries or demonyms are never variants of each other.
+                if (c.by_name(minor).is_some() || c.by_demonym(minor).is_some())
+                    && (c.by_name(major).is_some() || c.by_demonym(major).is_some())
+                {
+                    continue;
+                }
+                let safe = major_spans.len() >= 2 * minor_spans.len();
+                for &span in minor_spans {
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            span,
+                            format!(
+                                "“{minor}” here, “{major}” {} elsewhere in the article",
+                                if major_spans.len() == 1 {
+                                    "once".to_string()
+                                } else {
+                                    format!("{} times", major_spans.len())
+                                }
+                            ),
+                        )
+                        .with_related(major_spans[0], format!("“{major}” first used here"))
+                        .with_help("Use one spelling throughout.")
+                        .with_fix(Fix {
+                            edits: vec![Edit {
+                                span,
+                                replacement: major.to_string(),
+                            }],
+                            applicability: if safe {
+                                Applicability::Safe
+                            } else {
+                                Applicability::Unsafe
+                            },
+                        }),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Pashinian"), fold("Pashinyan"));
+        assert_eq!(fold("Navalny"), fold("Navalnyi"));
+        assert_eq!(fold("Sánchez"), fold("Sanchez"));
+        assert_eq!(fold("Tsikhanouskaya"), fold("Tsikhanovskaya"));
+        assert_eq!(fold("Obszański"), fold("Obszanski"));
+        assert_eq!(levenshtein("scholz", "sholz"), 1);
+        assert!(!are_variants("Austria", "Australia"));
+        assert!(!are_variants("Armenia", "Armenian"));
+    }
+}

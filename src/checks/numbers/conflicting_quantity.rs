@@ -1,0 +1,245 @@
+use crate::article::{Article, Token, TokenKind};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags the same quantity given two incompatible values in one article: “Police
+said 12,000 tractors took part” … “Police said 15,000 tractors took part”.
+
+Why: a figure updated in one paragraph and not another, or two sources merged without
+attribution, leaves the reader with two death tolls.
+
+How: a number followed by what it counts (“49 soldiers”, “6,000 people”, with a nationality
+between: “49 Armenian soldiers”) is compared with the other counts of the same thing. Qualifiers
+make ranges (“at least 50” and “52” agree; “more than 6,000” and “6,500” agree; “about 300”
+allows 10%). Sentences that report an update (“rose to”, “now”, “later”, “revised”, “latest”)
+or date another event (a year, “then”) are not compared; nor are percentages or money.";
+
+/// Plural nouns that count people or things in news copy (a noun ending in -s counts too).
+const IRREGULAR: &[&str] = &[
+    "people",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "police",
+    "children",
+    "men",
+    "women",
+    "personnel",
+    "staff",
+];
+
+const UPDATE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "climbed",
+    "increased",
+    "jumped",
+    "grew",
+    "now",
+    "later",
+    "updated",
+    "revised",
+    "latest",
+    "new",
+    "then",
+    "previously",
+    "earlier",
+    "initially",
+    "originally",
+    "first",
+    "raised",
+    "lowered",
+    "fell",
+    "dropped",
+];
+
+pub struct ConflictingQuantity {
+    meta: RuleMeta,
+}
+
+impl ConflictingQuantity {
+    pub fn new() -> Self {
+        ConflictingQuantity {
+            meta: crate::checks::meta(
+                "numbers/conflicting-quantity",
+                Severity::Warning,
+                "The same quantity given two different values",
+                HELP,
+                vec![
+                    Example::flag("Police said 12,000 tractors took part. Farmers cheered. Police said 15,000 tractors took part."),
+                    Example::flag("The quake killed 49 people, officials said. Rescuers said 52 people were killed in the quake."),
+                    Example::pass("The quake killed at least 50 people. Rescuers said 52 people were killed."),
+                    Example::pass("More than 6,000 people died. In all, 6,500 people died."),
+                    Example::pass("The quake killed 49 people. The toll later rose to 52 people."),
+                    Example::pass("The 2020 war killed 6,000 soldiers. This week's clashes killed 49 soldiers."),
+                    Example::pass("Armenia lost 49 soldiers. Azerbaijan lost 50 soldiers."),
+                    Example::pass("Prices rose 5% to 300 euros. Later they fell 3% to 290 euros."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for ConflictingQuantity {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Count {
+    span: Span,
+    noun: String,
+    modifier: Option<String>,
+    low: f64,
+    high: f64,
+    sentence: usize,
+    /// Countries the sentence names (by name or demonym): whose count it is.
+    actors: Vec<&'static str>,
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    clean.parse::<f64>().ok()
+}
+
+fn counts(article: &Article) -> Vec<Count> {
+    let mut out = Vec::new();
+    let c = crate::lexicon::countries::countries();
+    for (si, s) in article.sentences.iter().enumerate() {
+        let toks: Vec<&Token> = article.sentence_tokens(s).iter().collect();
+        let mut actors: Vec<&'static str> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| {
+                let w = article.slice(t.span);
+                let w = w
+                    .strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w);
+                c.by_name(w).or_else(|| c.by_demonym(w)).map(|k| k.name)
+            })
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| article.slice(t.span).to_lowercase())
+            .collect();
+        // Another event or an update in this sentence: its numbers are not compared.
+        if words.iter().any(|w| UPDATE_WORDS.contains(&w.as_str()))
+            || toks.iter().any(|t| {
+                t.kind == TokenKind::Number && {
+                    let w = article.slice(t.span);
+                    w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))
+                }
+            })
+        {
+            continue;
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Number {
+                continue;
+            }
+            let text = article.slice(t.span);
+            if text.contains(':') || (text.contains('.') && !text.contains(',')) {
+                continue;
+            }
+            let Some(n) = parse_number(text) else {
+                continue;
+            };
+            let prev = |k: usize| {
+                if i >= k {
+                    words.get(i - k).map(String::as_str).unwrap_or("")
+                } else {
+                    ""
+                }
+            };
+            if matches!(prev(1), "$" | "€" | "£" | "no" | "no." | "number")
+                || words.get(i + 1).is_some_and(|w| w == "%" || w == "percent")
+            {
+                continue;
+            }
+            // The counted noun: next word, or the one after a capitalised modifier.
+            let mut j = i + 1;
+            let mut modifier = None;
+            if let Some(next) = toks.get(j) {
+                let w = article.slice(next.span);
+                if next.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase)
+                {
+                    modifier = Some(w.to_string());
+                    j += 1;
+                }
+            }
+            let Some(noun_tok) = toks.get(j).filter(|t| t.kind == TokenKind::Word) else {
+                continue;
+            };
+            let noun = article.slice(noun_tok.span).to_lowercase();
+            if !(IRREGULAR.contains(&noun.as_str()) || (noun.ends_with('s') && noun.len() > 3)) {
+                continue;
+            }
+            let (low, high) = match (prev(2), prev(1)) {
+                ("at", "least") | ("more", "than") | ("over", _) | (_, "over") => {
+                    (n, f64::INFINITY)
+                }
+                ("fewer" | "less", "than") | ("up", "to") | (_, "nearly" | "almost" | "under") => {
+                    (0.0, n)
+                }
+                (_, "about" | "around" | "some" | "roughly" | "approximately") => {
+                    (n * 0.9, n * 1.1)
+                }
+                _ => (n, n),
+            };
+            out.push(Count {
+                span: Span::new(t.span.start, noun_tok.span.end),
+                noun,
+                modifier,
+                low,
+                high,
+                sentence: si,
+                actors: actors.clone(),
+            });
+        }
+    }
+    out
+}
+
+impl Rule for ConflictingQuantity {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let cs = counts(article);
+        for (b_i, b) in cs.iter().enumerate() {
+            // Compare with the first earlier count of the same thing.
+            let Some(a) = cs[..b_i]
+                .iter()
+                .find(|a| {
+                    a.noun == b.noun
+                        && a.modifier == b.modifier
+                        && a.sentence != b.sentence
+                        // Different countries' counts are different quantities.
+                        && (a.actors.is_empty() || b.actors.is_empty() || a.actors.iter().any(|x| b.actors.contains(x)))
+                })
+            else {
+                continue;
+            };
+            if a.low <= b.high && b.low <= a.high {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    b.span,
+                    format!("“{}” here, but “{}” earlier in the article", article.slice(b.span), article.slice(a.span)),
+                )
+                .with_related(a.span, "the other figure")
+                .with_help("Reconcile the figures, attribute each to its source, or say that the figure was updated."),
+            );
+        }
+    }
+}

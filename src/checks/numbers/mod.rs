@@ -1,0 +1,3 @@
+//! Numbers read against each other.
+
+pub mod conflicting_quantity;

@@ -1,0 +1,414 @@
+//! `kind = "facts"`: what a newsroom knows, checked against the article and its date.
+//!
+//! - `[[rule.person]]`: `name` (canonical spelling), `misspellings` (wrong full-name forms,
+//!   flagged with the canonical name as a safe fix), and `[[rule.person.office]]` tables:
+//!   `title`, `aliases`, `country`, `start`, `end` (YYYY-MM-DD; no `end` = still in office). A
+//!   title written directly before the person's name (“Secretary of State Mike Pompeo”) is
+//!   checked against the article's date; “former”, “ex-”, “then-” and “late” are respected.
+//! - `[[rule.event]]`: `name`, `aliases`, `subjects` (names that tie a sentence to the event),
+//!   `start_year`, `note`. “first erupted / began / started / broke out in YEAR” next to a subject
+//!   is checked against `start_year`.
+
+use super::Common;
+use crate::article::Article;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
+use crate::rules::file::{RuleSpec, SpecError};
+use crate::rules::{Rule, RuleMeta};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonSpec {
+    pub name: String,
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    #[serde(default)]
+    pub office: Vec<OfficeSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeSpec {
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: String,
+    pub start: String,
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub subjects: Vec<String>,
+    pub start_year: i32,
+    pub note: Option<String>,
+}
+
+struct Office {
+    person: usize,
+    titles: Vec<String>,
+    country: String,
+    title: String,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+}
+
+struct Person {
+    name: String,
+    surname: String,
+}
+
+pub struct FactsRule {
+    common: Common,
+    people: Vec<Person>,
+    offices: Vec<Office>,
+    events: Vec<EventSpec>,
+    /// Misspellings → person index.
+    misspelt: Option<(AhoCorasick, Vec<usize>)>,
+    /// Full names and surnames → person index.
+    names: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+fn date(s: &str, span: std::ops::Range<usize>, what: &str) -> Result<NaiveDate, SpecError> {
+    crate::article::dateline::parse_iso(s).ok_or_else(|| {
+        SpecError::new(
+            span,
+            format!("invalid {what} date `{s}`"),
+            "expected YYYY-MM-DD",
+        )
+    })
+}
+
+pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecError> {
+    spec.only(&["person", "event"])?;
+    let mut people = Vec::new();
+    let mut offices = Vec::new();
+    let mut mis_patterns = Vec::new();
+    let mut mis_owner = Vec::new();
+    let mut name_patterns = Vec::new();
+    let mut name_owner = Vec::new();
+    if let Some(ps) = &spec.person {
+        for (i, p) in ps.get_ref().iter().enumerate() {
+            let surname = p.name.rsplit(' ').next().unwrap_or(&p.name).to_string();
+            for m in &p.misspellings {
+                mis_patterns.push(m.clone());
+                mis_owner.push(i);
+            }
+            name_patterns.push(p.name.clone());
+            name_owner.push(i);
+            if surname != p.name {
+                name_patterns.push(surname.clone());
+                name_owner.push(i);
+            }
+            for o in &p.office {
+                let start = date(&o.start, ps.span(), "office start")?;
+                let end = o
+                    .end
+                    .as_deref()
+                    .map(|e| date(e, ps.span(), "office end"))
+                    .transpose()?;
+                if end.is_some_and(|e| e < start) {
+                    return Err(SpecError::new(
+                        ps.span(),
+                        format!("{}: office ends before it starts", p.name),
+                        "dates",
+                    ));
+                }
+                let mut titles = vec![o.title.clone()];
+                titles.extend(o.aliases.iter().cloned());
+                offices.push(Office {
+                    person: i,
+                    titles,
+                    country: o.country.clone(),
+                    title: o.title.clone(),
+                    start,
+                    end,
+                });
+            }
+            people.push(Person {
+                name: p.name.clone(),
+                surname,
+            });
+        }
+    }
+    let build = |patterns: &[String]| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .map_err(|e| {
+                SpecError::new(
+                    spec.id.span(),
+                    format!("cannot build matcher: {e}"),
+                    "facts",
+                )
+            })
+    };
+    let misspelt = if mis_patterns.is_empty() {
+        None
+    } else {
+        Some((build(&mis_patterns)?, mis_owner))
+    };
+    let names = if name_patterns.is_empty() {
+        None
+    } else {
+        Some((build(&name_patterns)?, name_owner))
+    };
+    let events = spec
+        .event
+        .as_ref()
+        .map(|e| e.get_ref().clone())
+        .unwrap_or_default();
+    Ok(Box::new(FactsRule {
+        common,
+        people,
+        offices,
+        events,
+        misspelt,
+        names,
+    }))
+}
+
+fn origin_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:first\s+)?(?:erupted|began|started|broke\s+out|flared\s+up)\s+in\s+(?P<y>(?:1[89]|20)\d{2})\b")
+            .expect("static regex")
+    })
+}
+
+const CONFLICT_NOUNS: &[&str] = &[
+    "conflict",
+    "war",
+    "dispute",
+    "fighting",
+    "clashe",
+    "feud",
+    "crisi",
+    "insurgency",
+    "uprising",
+    "hostilitie",
+];
+
+fn floor(t: &str, i: usize) -> usize {
+    crate::article::position::floor_char_boundary(t, i)
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+impl FactsRule {
+    fn diag(&self, span: Span, message: String) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            &self.common.meta.id,
+            self.common.meta.severity,
+            span,
+            message,
+        );
+        if !self.common.meta.help.is_empty() {
+            d = d.with_help(&self.common.meta.help);
+        }
+        d
+    }
+
+    fn misspellings(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let Some((ac, owner)) = &self.misspelt else {
+            return;
+        };
+        let text = &article.text;
+        for m in ac.find_iter(text) {
+            if super::touches_word(text, m.start(), m.end()) {
+                continue;
+            }
+            let p = &self.people[owner[m.pattern().as_usize()]];
+            let span = Span::new(m.start(), m.end());
+            out.push(
+                self.diag(
+                    span,
+                    format!(
+                        "“{}” is a misspelling of “{}”",
+                        &text[m.start()..m.end()],
+                        p.name
+                    ),
+                )
+                .with_fix(Fix {
+                    edits: vec![Edit {
+                        span,
+                        replacement: p.name.clone(),
+                    }],
+                    applicability: Applicability::Safe,
+                }),
+            );
+        }
+    }
+
+    fn office_terms(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let (Some(on), Some((ac, owner))) = (article.date(), &self.names) else {
+            return;
+        };
+        let text = &article.text;
+        for m in ac.find_iter(text) {
+            if super::touches_word(text, m.start(), m.end()) {
+                continue;
+            }
+            let pi = owner[m.pattern().as_usize()];
+            let before =
+                &text[article.sentence_at(m.start()).map_or(0, |s| s.span.start)..m.start()];
+            let before_trim = before.trim_end();
+            // Which of this person's offices is named right before the name?
+            for o in self.offices.iter().filter(|o| o.person == pi) {
+                let Some(title) = o
+                    .titles
+                    .iter()
+                    .filter(|t| ends_with_ci(before_trim, t))
+                    .max_by_key(|t| t.len())
+                else {
+                    continue;
+                };
+                let lead = before_trim[..before_trim.len() - title.len()]
+                    .trim_end()
+                    .to_lowercase();
+                if [
+                    "former",
+                    "ex-",
+                    "then-",
+                    "late",
+                    "previous",
+                    "one-time",
+                    "future",
+                    "incoming",
+                    "designate",
+                    "then",
+                    "ex",
+                ]
+                .iter()
+                .any(|w| lead.ends_with(w))
+                {
+                    continue;
+                }
+                // The person held some office with this title on the date: fine.
+                let held = self.offices.iter().any(|x| {
+                    x.person == pi
+                        && x.title == o.title
+                        && x.country == o.country
+                        && x.start <= on
+                        && x.end.is_none_or(|e| on <= e)
+                });
+                if held {
+                    break;
+                }
+                let holder = self
+                    .offices
+                    .iter()
+                    .find(|x| {
+                        x.title == o.title
+                            && x.country == o.country
+                            && x.start <= on
+                            && x.end.is_none_or(|e| on <= e)
+                    })
+                    .map(|x| &self.people[x.person].name);
+                let term = match o.end {
+                    Some(e) => format!("from {} to {}", fmt_date(o.start), fmt_date(e)),
+                    None => format!("from {}", fmt_date(o.start)),
+                };
+                let holder_note = holder
+                    .map(|h| format!("; on {} it was {h}", fmt_date(on)))
+                    .unwrap_or_default();
+                let tspan = Span::new(
+                    before_trim.len() - title.len() + (m.start() - before.len()),
+                    m.end(),
+                );
+                out.push(self.diag(
+                    tspan,
+                    format!(
+                        "{} was {} ({}) {term}, not on the article's date{holder_note}",
+                        self.people[pi].name, o.title, o.country
+                    ),
+                ));
+                break;
+            }
+            let _ = &self.people[pi].surname;
+        }
+    }
+
+    fn event_starts(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        for (si, s) in article.sentences.iter().enumerate() {
+            let t = article.slice(s.span);
+            for caps in origin_re().captures_iter(t) {
+                let (Some(y), Some(whole)) = (caps.name("y"), caps.get(0)) else {
+                    continue;
+                };
+                let Ok(year) = y.as_str().parse::<i32>() else {
+                    continue;
+                };
+                // The thing that began must be the conflict itself, not "the intervention".
+                let from = floor(t, whole.start().saturating_sub(60));
+                let lead = t[from..whole.start()].to_lowercase();
+                if !lead
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| CONFLICT_NOUNS.contains(&w.trim_end_matches('s')))
+                {
+                    continue;
+                }
+                let block = article.blocks[s.block].sentences.clone();
+                let near = si.saturating_sub(2).max(block.start)..(si + 3).min(block.end);
+                let context: String = article.sentences[near]
+                    .iter()
+                    .map(|x| article.slice(x.span))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for e in &self.events {
+                    let tied = e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
+                        context
+                            .match_indices(sub.as_str())
+                            .any(|(i, _)| !super::touches_word(&context, i, i + sub.len()))
+                    });
+                    if tied && (year - e.start_year).abs() > 1 {
+                        let span =
+                            Span::new(s.span.start + whole.start(), s.span.start + whole.end());
+                        let note = e
+                            .note
+                            .as_deref()
+                            .map(|n| format!(" ({n})"))
+                            .unwrap_or_default();
+                        out.push(self.diag(
+                            span,
+                            format!("The {} began in {}, not {year}{note}", e.name, e.start_year),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn ends_with_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay.is_char_boundary(hay.len() - needle.len())
+        && hay[hay.len() - needle.len()..].eq_ignore_ascii_case(needle)
+        && hay[..hay.len() - needle.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl Rule for FactsRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.common.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        self.misspellings(article, out);
+        self.office_terms(article, out);
+        self.event_starts(article, out);
+    }
+}
