@@ -133,6 +133,8 @@ impl Fix {
 pub struct Related {
     pub span: Span,
     pub message: String,
+    /// Another file, when the related place is not in the diagnostic's file (`compare`).
+    pub path: Option<String>,
 }
 
 /// A finding: what rule, how bad, where, why, and how to mend it.
@@ -176,6 +178,21 @@ impl Diagnostic {
         self.related.push(Related {
             span,
             message: message.into(),
+            path: None,
+        });
+        self
+    }
+    /// A related place in another file.
+    pub fn with_related_in(
+        mut self,
+        path: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+            path: Some(path.into()),
         });
         self
     }

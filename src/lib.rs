@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod checks;
+pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;

@@ -411,3 +411,45 @@ fn full_report_shows_spans_with_miette() {
     );
     assert!(out.contains("in 1 file"), "{out}");
 }
+
+#[test]
+fn compare_versions_of_a_story() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Quake hits Anatolia\n\nRescuers said more than 300 people died. President Recep Erdogan visited at 10 am in Ankara (7 am GMT).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Quake hits Anatolia\n\nRescuers said more than 340 people died. President Recep Erdoğan visited at 10 am in Ankara (8 am GMT).\n",
+    )
+    .unwrap();
+    let o = copydesk(
+        dir.path(),
+        &["compare", "--format", "json", "a.txt", "b.txt"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let msgs: Vec<&str> = diags.iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(
+        msgs.iter().any(|m| m.contains("340") && m.contains("300")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("Recep Erdoğan") && m.contains("Recep Erdogan")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("8 am GMT") && m.contains("7 am GMT")),
+        "{msgs:?}"
+    );
+    assert!(diags
+        .iter()
+        .all(|d| d["path"] == "b.txt" && d["related"][0]["path"] == "a.txt"));
+    let o = copydesk(dir.path(), &["compare", "a.txt", "a.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -2,6 +2,7 @@
 //! the exit code (0 clean, 1 findings at or above `fail-on`, 2 usage/config/I/O errors).
 
 mod check;
+mod compare;
 mod info;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -69,6 +70,8 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Report facts that differ between versions of one story (names, times, numbers, years).
+    Compare(compare::CompareArgs),
     /// Show what copydesk parsed: dateline, blocks, sentences.
     Inspect {
         file: PathBuf,
@@ -94,6 +97,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Rules { rules, json } => info::rules(&rules, json),
         Command::Explain { id, rules } => info::explain(&rules, &id),
         Command::TestRules { files, rules } => info::test_rules(&rules, &files),

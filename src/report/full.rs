@@ -127,7 +127,7 @@ impl Reporter for Full {
                 Some(label_for(d)),
                 (d.span.start, d.span.len()),
             )];
-            for rel in &d.related {
+            for rel in d.related.iter().filter(|r| r.path.is_none()) {
                 labels.push(LabeledSpan::new_with_span(
                     Some(rel.message.clone()),
                     (rel.span.start, rel.span.len()),

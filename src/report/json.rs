@@ -57,14 +57,21 @@ pub fn diagnostics_json(r: &FileReport<'_>) -> Vec<Value> {
                 v["related"] = Value::Array(
                     d.related
                         .iter()
-                        .map(|rel| {
-                            let p = r.position(rel.span.start);
-                            json!({
-                                "path": r.path,
+                        .map(|rel| match &rel.path {
+                            Some(other) => json!({
+                                "path": other,
                                 "span": {"start": rel.span.start, "end": rel.span.end},
-                                "start": {"line": p.line, "column": p.column},
                                 "message": rel.message,
-                            })
+                            }),
+                            None => {
+                                let p = r.position(rel.span.start);
+                                json!({
+                                    "path": r.path,
+                                    "span": {"start": rel.span.start, "end": rel.span.end},
+                                    "start": {"line": p.line, "column": p.column},
+                                    "message": rel.message,
+                                })
+                            }
                         })
                         .collect(),
                 );

@@ -67,10 +67,16 @@ impl Reporter for Sarif {
                         .iter()
                         .enumerate()
                         .map(|(i, rel)| {
-                            json!({"id": i, "message": {"text": rel.message}, "physicalLocation": {
-                                "artifactLocation": {"uri": uri(r.path)},
-                                "region": region(r, rel.span.start, rel.span.end),
-                            }})
+                            match &rel.path {
+                                Some(other) => json!({"id": i, "message": {"text": rel.message}, "physicalLocation": {
+                                    "artifactLocation": {"uri": uri(other)},
+                                    "region": {"charOffset": rel.span.start, "charLength": rel.span.len()},
+                                }}),
+                                None => json!({"id": i, "message": {"text": rel.message}, "physicalLocation": {
+                                    "artifactLocation": {"uri": uri(r.path)},
+                                    "region": region(r, rel.span.start, rel.span.end),
+                                }}),
+                            }
                         })
                         .collect(),
                 );

@@ -139,7 +139,7 @@ fn derived(a: &str, b: &str) -> bool {
     false
 }
 
-fn are_variants(a: &str, b: &str) -> bool {
+pub fn are_variants(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la.min(lb) < 5 || derived(a, b) {
         return false;

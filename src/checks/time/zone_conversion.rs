@@ -72,7 +72,7 @@ const TIME: &str = r"(?:noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a
 const ZONE: &str =
     r"(?:local\s+time|(?:in\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s+time)?)";
 
-fn conversion_re() -> &'static Regex {
+pub fn conversion_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
@@ -83,7 +83,7 @@ fn conversion_re() -> &'static Regex {
 }
 
 /// Minutes after midnight; `four_digit` tells a "1300"-style time.
-fn parse_time(s: &str) -> Option<(u32, bool)> {
+pub fn parse_time(s: &str) -> Option<(u32, bool)> {
     let s = s.trim().to_lowercase();
     if s == "noon" {
         return Some((12 * 60, false));
