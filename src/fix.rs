@@ -18,7 +18,10 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], allow_unsafe: bool) -> (Str
             e.span.end <= text.len()
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
-        });
+        }) && fix
+            .edits
+            .iter()
+            .any(|e| text[e.span.range()] != *e.replacement);
         let clashes = fix.edits.iter().any(|e| {
             accepted.iter().any(|a| {
                 a.span.start < e.span.end && e.span.start < a.span.end

@@ -112,8 +112,8 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                     span: t.span,
                     glyph,
                     context,
-                    space_after: after.is_some_and(char::is_whitespace),
-                    space_before: before.is_some_and(char::is_whitespace),
+                    space_after: after.is_some_and(|c| c == ' ' || c == '\u{a0}'),
+                    space_before: before.is_some_and(|c| c == ' ' || c == '\u{a0}'),
                 })
             })
             .collect();
