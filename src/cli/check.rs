@@ -169,12 +169,6 @@ pub fn run(args: CheckArgs) -> i32 {
             },
         }
     };
-    let checked: Vec<Outcome> = match pool {
-        Ok(pool) => pool.install(|| files.par_iter().map(work).collect()),
-        Err(_) => files.iter().map(work).collect(),
-    };
-    outcomes.extend(checked);
-
     let color = use_color(args.color, args.format);
     let metas = linter.rules().iter().map(|r| r.meta().clone()).collect();
     let mut reporter = report::reporter(args.format, color, metas);
@@ -183,8 +177,10 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut fixed_total = 0;
-    for o in &outcomes {
-        let res = match o {
+    let mut emit = |o: Outcome,
+                    out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>|
+     -> std::io::Result<()> {
+        match o {
             Outcome::Checked {
                 path,
                 article,
@@ -192,22 +188,22 @@ pub fn run(args: CheckArgs) -> i32 {
                 diff,
                 fixed,
             } => {
-                summary.add(diagnostics);
+                summary.add(&diagnostics);
                 fixed_total += fixed;
                 worst = diagnostics.iter().map(|d| d.severity).chain(worst).max();
                 if let Some(d) = diff {
-                    let _ = write!(out, "{d}");
+                    write!(out, "{d}")?;
                 }
                 if args.diff {
                     Ok(())
                 } else {
                     reporter.file(
-                        &mut out,
+                        out,
                         &FileReport {
-                            path,
+                            path: &path,
                             source: &article.source,
                             index: &article.index,
-                            diagnostics,
+                            diagnostics: &diagnostics,
                         },
                     )
                 }
@@ -215,14 +211,37 @@ pub fn run(args: CheckArgs) -> i32 {
             Outcome::Failed { path, message } => {
                 had_io_error = true;
                 eprintln!("error: {path}: {message}");
-                reporter.error(&mut out, &FileError { path, message })
+                reporter.error(
+                    out,
+                    &FileError {
+                        path: &path,
+                        message: &message,
+                    },
+                )
             }
-        };
-        if res.is_err() {
+        }
+    };
+    for o in outcomes {
+        if emit(o, &mut out).is_err() {
             // Broken pipe: stop quietly.
             return 2;
         }
     }
+    // Files are linted in parallel a chunk at a time and reported in path order, so memory is
+    // bounded by the chunk, not the corpus.
+    const CHUNK: usize = 512;
+    for chunk in files.chunks(CHUNK) {
+        let checked: Vec<Outcome> = match &pool {
+            Ok(pool) => pool.install(|| chunk.par_iter().map(work).collect()),
+            Err(_) => chunk.iter().map(work).collect(),
+        };
+        for o in checked {
+            if emit(o, &mut out).is_err() {
+                return 2;
+            }
+        }
+    }
+    drop(emit);
     if !args.diff && reporter.finish(&mut out, &summary).is_err() {
         return 2;
     }

@@ -22,6 +22,7 @@ pub struct Countries {
     by_name: HashMap<&'static str, usize>,
     /// Every demonym (adjective or noun, singular or plural) → index into `all`.
     by_demonym: HashMap<&'static str, usize>,
+    capitals: std::collections::HashSet<&'static str>,
 }
 
 fn split(field: &'static str) -> Vec<&'static str> {
@@ -60,10 +61,12 @@ pub fn countries() -> &'static Countries {
             }
             all.push(c);
         }
+        let capitals = all.iter().map(|c: &Country| c.capital).collect();
         Countries {
             all,
             by_name,
             by_demonym,
+            capitals,
         }
     })
 }
@@ -79,6 +82,10 @@ impl Countries {
             .get(word)
             .or_else(|| word.strip_suffix('s').and_then(|w| self.by_demonym.get(w)))
             .map(|&i| &self.all[i])
+    }
+
+    pub fn is_capital(&self, name: &str) -> bool {
+        self.capitals.contains(name)
     }
 
     /// Is `name` a country name or alias that is normally written without “the”?

@@ -89,6 +89,11 @@ impl Rule for RelativeDate {
         let Some(date) = article.date() else { return };
         for (si, s) in article.sentences.iter().enumerate() {
             let text = article.slice(s.span);
+            // Cheap literal prefilter before the regex.
+            let lower = text.to_ascii_lowercase();
+            if !(lower.contains("year") || lower.contains("ago")) {
+                continue;
+            }
             for caps in relative_re().captures_iter(text) {
                 let (Some(rel), Some(whole)) = (caps.name("rel"), caps.get(0)) else {
                     continue;

@@ -81,6 +81,14 @@ impl Rule for RepeatedText {
             .iter()
             .map(|n| n.split(' ').filter(|w| !w.is_empty()).count())
             .collect();
+        let bags: Vec<Vec<&str>> = norms
+            .iter()
+            .map(|n| {
+                let mut v: Vec<&str> = n.split(' ').collect();
+                v.sort_unstable();
+                v
+            })
+            .collect();
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
         // For each sentence, the earlier sentence it repeats and the similarity.
         let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
@@ -102,6 +110,14 @@ impl Rule for RepeatedText {
                 }
                 let (a, b) = (words[i] as f32, words[j] as f32);
                 if a.min(b) / a.max(b) < NEAR_RATIO {
+                    continue;
+                }
+                // Cheap check first: most of the words must be shared.
+                let shared = bags[j]
+                    .iter()
+                    .filter(|w| bags[i].binary_search(w).is_ok())
+                    .count();
+                if (shared as f32) < NEAR_RATIO * 0.8 * a.max(b) {
                     continue;
                 }
                 let ratio = TextDiff::from_words(norms[i].as_str(), n.as_str()).ratio();

@@ -91,6 +91,11 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// The first letter without its diacritics (Ś and S compare equal).
+fn fold_initial(c: char) -> char {
+    c.to_string().nfd().next().unwrap_or(c)
+}
+
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -140,18 +145,23 @@ fn derived(a: &str, b: &str) -> bool {
 }
 
 pub fn are_variants(a: &str, b: &str) -> bool {
+    variants_folded(a, b, &fold(a), &fold(b))
+}
+
+/// [`are_variants`] with the folded forms already computed.
+fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 5 || derived(a, b) {
+    if la.min(lb) < 5 || la.abs_diff(lb) > 3 || derived(a, b) {
         return false;
     }
-    let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
         return true;
     }
     la.max(lb) >= 6
         && la.min(lb) >= 5
         && a.chars().next() == b.chars().next()
-        && levenshtein(&fa, &fb) == 1
+        && fa.len().abs_diff(fb.len()) <= 1
+        && levenshtein(fa, fb) == 1
 }
 
 impl Rule for VariantSpelling {
@@ -186,9 +196,14 @@ impl Rule for VariantSpelling {
                 }
             }
         }
+        let folded: Vec<String> = forms.iter().map(|(w, _)| fold(w)).collect();
+        let initial: Vec<Option<char>> = forms
+            .iter()
+            .map(|(w, _)| w.chars().next().map(fold_initial))
+            .collect();
         for i in 0..forms.len() {
             for j in 0..forms.len() {
-                if i == j {
+                if i == j || initial[i] != initial[j] {
                     continue;
                 }
                 let (minor, minor_spans) = (&forms[i].0, &forms[i].1);
@@ -197,7 +212,7 @@ impl Rule for VariantSpelling {
                 let majority = major_spans.len() > minor_spans.len()
                     || (major_spans.len() == minor_spans.len()
                         && major_spans[0].start < minor_spans[0].start);
-                if !majority || !are_variants(minor, major) {
+                if !majority || !variants_folded(minor, major, &folded[i], &folded[j]) {
                     continue;
                 }
                 // Two countries or demonyms are never variants of each other.

@@ -223,7 +223,7 @@ impl Rule for GenderedInstitution {
             let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
             for i in 0..toks.len() {
                 let w = text(i);
-                let is_place = c.by_name(w).is_some() || c.all.iter().any(|x| x.capital == w);
+                let is_place = c.by_name(w).is_some() || c.is_capital(w);
                 let is_institution = INSTITUTIONS.contains(&w.to_lowercase().as_str())
                     && i > 0
                     && text(i - 1).eq_ignore_ascii_case("the");
