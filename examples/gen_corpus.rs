@@ -60,7 +60,7 @@ fn main() -> std::io::Result<()> {
             let mut p = rng.pick(&paragraphs).clone();
             if rng.next() % 4 == 0 {
                 p.push(' ');
-                let g: &str = rng.pick(GLITCHES);
+                let g = rng.pick(GLITCHES);
                 p.push_str(g);
             }
             article.push_str(&p);
