@@ -241,7 +241,6 @@ pub fn run(args: CheckArgs) -> i32 {
             }
         }
     }
-    drop(emit);
     if !args.diff && reporter.finish(&mut out, &summary).is_err() {
         return 2;
     }
