@@ -46,6 +46,7 @@ impl VariantSpelling {
                     Example::pass("Kim met Kin. Austria and Australia, Iran and Iraq, Niger and Nigeria met."),
                     Example::pass("Armenia and Armenian troops; Azerbaijan and Azerbaijani forces; Georgia and George."),
                     Example::pass("Hamas and Hamad spoke; Berlin and Merlin."),
+                    Example::pass("Mohammed bin Salman met Mohamed bin Zayed in Riyadh."),
                 ],
             ),
         }
@@ -89,6 +90,42 @@ pub fn fold(name: &str) -> String {
         }
     }
     out
+}
+
+/// The capitalised words around a name occurrence (particles such as “bin” and “von” skipped):
+/// the name before it and the name after it.
+fn neighbours(article: &Article, span: Span) -> (Option<&str>, Option<&str>) {
+    const PARTICLES: &[&str] = &[
+        "bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "del", "la", "le", "du",
+    ];
+    let i = article
+        .tokens
+        .partition_point(|t| t.span.start < span.start);
+    let cap = |t: &crate::article::Token| {
+        let w = article.slice(t.span);
+        (t.kind == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_known(w))
+        .then_some(w)
+    };
+    let next = article.tokens[i.saturating_add(1).min(article.tokens.len())..]
+        .iter()
+        .take(3)
+        .find(|t| !PARTICLES.contains(&article.slice(t.span)))
+        .and_then(cap);
+    let prev = article.tokens[..i].iter().next_back().and_then(cap);
+    (prev, next)
+}
+
+/// Are the two occurrences parts of different full names (different names beside them)?
+fn different_people(article: &Article, a: Span, b: Span) -> bool {
+    let (pa, na) = neighbours(article, a);
+    let (pb, nb) = neighbours(article, b);
+    let differ = |x: Option<&str>, y: Option<&str>| match (x, y) {
+        (Some(x), Some(y)) => x != y && !are_variants(x, y),
+        _ => false,
+    };
+    differ(na, nb) || differ(pa, pb)
 }
 
 /// The first letter without its diacritics (Ś and S compare equal).
@@ -213,6 +250,10 @@ impl Rule for VariantSpelling {
                     || (major_spans.len() == minor_spans.len()
                         && major_spans[0].start < minor_spans[0].start);
                 if !majority || !variants_folded(minor, major, &folded[i], &folded[j]) {
+                    continue;
+                }
+                // Given names of two different people: Mohammed bin Salman, Mohamed bin Zayed.
+                if different_people(article, minor_spans[0], major_spans[0]) {
                     continue;
                 }
                 // Two countries or demonyms are never variants of each other.
