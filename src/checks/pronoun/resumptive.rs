@@ -133,16 +133,26 @@ impl Resumptive {
         if starts_with_article && subject_end == 1 {
             return None;
         }
-        // Optional aside between commas.
+        // Optional aside between commas; or a comma right before the pronoun ("The agency, it
+        // said that …"), unless the pronoun and its verb are a parenthetical ("The agency, it
+        // said, will …").
         let mut j = subject_end;
+        let last_is_name = capitalised(text(subject_end - 1));
         if text(j) == "," {
-            let close = (j + 1..toks.len().min(j + 16)).find(|&k| text(k) == ",")?;
-            if close == j + 1 {
-                return None;
+            if is_pronoun(text(j + 1)) {
+                if text(j + 3) == "," {
+                    return None;
+                }
+                j += 1;
+            } else {
+                let close = (j + 1..toks.len().min(j + 16)).find(|&k| text(k) == ",")?;
+                if close == j + 1 {
+                    return None;
+                }
+                j = close + 1;
             }
-            j = close + 1;
-        } else if starts_with_article {
-            // "The coalition it now faces" without an aside is too rare to judge.
+        } else if starts_with_article && !last_is_name {
+            // "The coalition it now faces" without an aside or a name is too rare to judge.
             return None;
         }
         let pronoun = text(j);
