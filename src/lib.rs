@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 
 pub use article::{Article, ArticleOptions};
 pub use diagnostic::{Diagnostic, Severity, Span};

@@ -8,6 +8,8 @@ use crate::rules::{selector_matches, Registry, Rule};
 pub struct Linter<'a> {
     rules: Vec<&'a dyn Rule>,
     overrides: Vec<(String, Severity)>,
+    /// Every loaded rule id (selected or not), to validate suppressions.
+    known: Vec<String>,
 }
 
 impl<'a> Linter<'a> {
@@ -20,6 +22,7 @@ impl<'a> Linter<'a> {
         Linter {
             rules: registry.selected(select, ignore),
             overrides,
+            known: registry.rules().map(|r| r.meta().id.clone()).collect(),
         }
     }
 
@@ -28,6 +31,7 @@ impl<'a> Linter<'a> {
         Linter {
             rules: vec![rule],
             overrides: Vec::new(),
+            known: vec![rule.meta().id.clone()],
         }
     }
 
@@ -43,6 +47,15 @@ impl<'a> Linter<'a> {
             rule.check(article, &mut out);
         }
         out.retain(|d| d.span.end <= article.text.len() && !article.is_masked(d.span));
+        if !article.suppressions.is_empty() {
+            let knows = |sel: &str| self.known.iter().any(|id| selector_matches(sel, id));
+            let ran = |sel: &str| {
+                self.rules
+                    .iter()
+                    .any(|r| selector_matches(sel, &r.meta().id))
+            };
+            crate::suppress::apply(&article.suppressions, &mut out, &knows, &ran);
+        }
         for d in &mut out {
             // The most specific selector wins: a rule id beats its pack.
             if let Some((_, sev)) = self

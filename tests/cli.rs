@@ -453,3 +453,26 @@ fn compare_versions_of_a_story() {
     let o = copydesk(dir.path(), &["compare", "a.txt", "a.txt"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn suppressions_in_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("s.txt"),
+        "The talks  resumed.\ncopydesk-disable-next-line spacing/double-space\nThe talks  resumed.\ncopydesk-disable residue\nShare on WhatsApp\ncopydesk-enable residue\nShare on WhatsApp\ncopydesk-disable-next-line residue\nFine text.\ncopydesk-disable nosuch/rule\n",
+    )
+    .unwrap();
+    let o = copydesk(dir.path(), &["check", "--format", "concise", "s.txt"]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "s.txt:1:10: warning[spacing/double-space] Two or more spaces inside a sentence",
+            "s.txt:7:1: error[residue/share-button] Share-button residue: “Share on WhatsApp”",
+            "s.txt:8:1: info[copydesk/unused-suppression] This suppression suppressed nothing",
+            "s.txt:10:1: info[copydesk/unknown-rule] Suppression names no known rule or pack: nosuch/rule",
+        ],
+        "{out}"
+    );
+}

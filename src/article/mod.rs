@@ -58,6 +58,24 @@ pub struct Article {
     /// The dateline's place, also when it came without a date ("BERLIN (Reuters) –").
     pub place: Option<String>,
     pub index: LineIndex,
+    /// `copydesk-disable…` directives found in the text.
+    pub suppressions: Vec<crate::suppress::Suppression>,
+}
+
+/// Replace the bytes of `span` in `text` by spaces, keeping line breaks (same byte length).
+pub fn blank(text: &mut String, span: Span) {
+    let end = span.end.min(text.len());
+    if span.start >= end || !text.is_char_boundary(span.start) || !text.is_char_boundary(end) {
+        return;
+    }
+    let replacement: String = text[span.start..end]
+        .chars()
+        .flat_map(|c| {
+            let fill = if c == '\n' || c == '\r' { c } else { ' ' };
+            std::iter::repeat_n(fill, if fill == ' ' { c.len_utf8() } else { 1 })
+        })
+        .collect();
+    text.replace_range(span.start..end, &replacement);
 }
 
 impl Article {
@@ -75,7 +93,14 @@ impl Article {
             text.replace_range(0..3, "   ");
             masked.push(Span::new(0, 3));
         }
-        Self::from_prose(name.into(), source, text, masked, options)
+        let (suppressions, directive_lines) = crate::suppress::parse(&source);
+        for l in directive_lines {
+            blank(&mut text, l);
+            masked.push(l);
+        }
+        let mut a = Self::from_prose(name.into(), source, text, masked, options);
+        a.suppressions = suppressions;
+        a
     }
 
     fn from_prose(
@@ -137,6 +162,7 @@ impl Article {
             dateline,
             place,
             index,
+            suppressions: Vec::new(),
         }
     }
 
