@@ -5,6 +5,7 @@
 //! blanked with spaces. Every span therefore refers to the original bytes with no mapping.
 
 pub mod dateline;
+pub mod markdown;
 pub mod position;
 pub mod segment;
 pub mod token;
@@ -31,6 +32,26 @@ pub struct Sentence {
     pub block: usize,
     /// Indices into [`Article::tokens`].
     pub tokens: Range<usize>,
+}
+
+/// What kind of file an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name: `.md` and `.markdown` are Markdown, anything else text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
 }
 
 /// Settings that come from outside the text.
@@ -85,7 +106,44 @@ impl Article {
         source: impl Into<String>,
         options: &ArticleOptions,
     ) -> Article {
+        Self::parse_as(name, source, Format::Text, options)
+    }
+
+    /// Parse an article of the given format.
+    pub fn parse_as(
+        name: impl Into<String>,
+        source: impl Into<String>,
+        format: Format,
+        options: &ArticleOptions,
+    ) -> Article {
         let source = source.into();
+        if format == Format::Markdown {
+            let p = markdown::prose(&source);
+            let (suppressions, _) = crate::suppress::parse(&source);
+            let mut a = Self::from_prose(
+                name.into(),
+                source,
+                p.text,
+                p.masked,
+                options,
+                Some(p.blocks),
+            );
+            if options.date.is_none() {
+                if let Some(d) = p.date {
+                    a.dateline = Some(Dateline {
+                        date: d,
+                        place: p.place.clone().or(a.place.clone()),
+                        span: None,
+                        source: DateSource::Metadata,
+                    });
+                }
+            }
+            if p.place.is_some() {
+                a.place = p.place;
+            }
+            a.suppressions = suppressions;
+            return a;
+        }
         let mut text = source.clone();
         let mut masked = Vec::new();
         if text.starts_with('\u{feff}') {
@@ -98,7 +156,7 @@ impl Article {
             blank(&mut text, l);
             masked.push(l);
         }
-        let mut a = Self::from_prose(name.into(), source, text, masked, options);
+        let mut a = Self::from_prose(name.into(), source, text, masked, options, None);
         a.suppressions = suppressions;
         a
     }
@@ -109,10 +167,18 @@ impl Article {
         text: String,
         masked: Vec<Span>,
         options: &ArticleOptions,
+        block_hints: Option<Vec<Span>>,
     ) -> Article {
         debug_assert_eq!(source.len(), text.len());
         let lines = segment::lines(&text);
-        let block_spans = segment::blocks(&text, &lines);
+        let block_spans = match block_hints {
+            Some(b) => b
+                .into_iter()
+                .map(|b| segment::trim(&text, b))
+                .filter(|b| !b.is_empty())
+                .collect(),
+            None => segment::blocks(&text, &lines),
+        };
         let mut blocks = Vec::with_capacity(block_spans.len());
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();

@@ -286,7 +286,8 @@ fn check_text(
         d
     };
     let original = text.clone();
-    let article = Article::parse(name.clone(), text, options);
+    let format = copydesk::article::Format::from_path(&name);
+    let article = Article::parse_as(name.clone(), text, format, options);
     let diagnostics = lint(&article);
     if !(args.fix || args.diff) || diagnostics.iter().all(|d| d.fix.is_none()) {
         return Outcome::Checked {
@@ -298,7 +299,12 @@ fn check_text(
         };
     }
     let (fixed_text, fixed) = fix::fix_until_stable(&original, args.unsafe_fixes, 10, |t| {
-        lint(&Article::parse(name.clone(), t.to_string(), options))
+        lint(&Article::parse_as(
+            name.clone(),
+            t.to_string(),
+            format,
+            options,
+        ))
     });
     if args.diff {
         let diff = similar::TextDiff::from_lines(&original, &fixed_text)
@@ -326,7 +332,7 @@ fn check_text(
             print!("{fixed_text}");
         }
     }
-    let article = Article::parse(name.clone(), fixed_text, options);
+    let article = Article::parse_as(name.clone(), fixed_text, format, options);
     let diagnostics = lint(&article);
     Outcome::Checked {
         path: name,

@@ -30,7 +30,15 @@ pub fn run(args: CompareArgs) -> i32 {
     for f in &args.files {
         let name = f.display().to_string();
         match copydesk::input::read(f) {
-            Ok(text) => articles.push(Article::parse(name, text, &ArticleOptions::default())),
+            Ok(text) => {
+                let format = copydesk::article::Format::from_path(&name);
+                articles.push(Article::parse_as(
+                    name,
+                    text,
+                    format,
+                    &ArticleOptions::default(),
+                ))
+            }
             Err(message) => {
                 failed = true;
                 eprintln!("error: {name}: {message}");

@@ -129,7 +129,9 @@ pub fn inspect(file: &std::path::Path, date: Option<&str>, tokens: bool, as_json
         },
         None => None,
     };
-    let a = Article::parse(file.display().to_string(), text, &ArticleOptions { date });
+    let name = file.display().to_string();
+    let format = copydesk::article::Format::from_path(&name);
+    let a = Article::parse_as(name, text, format, &ArticleOptions { date });
     if as_json {
         let v = json!({
             "dateline": a.dateline,
