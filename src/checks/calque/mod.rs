@@ -1,5 +1,6 @@
 //! Calques and machine-translation word order.
 
 pub mod garbled_connector;
+pub mod lowercase_demonym;
 pub mod stranded_country;
 pub mod the_before_country;

@@ -31,6 +31,7 @@ impl Chronology {
                 vec![
                     Example::flag("The feud first erupted in 2015. In the early 1990s, the two clans fought over grazing land."),
                     Example::flag("The dispute first began in 2023. In the spring of 2022, the ports were blocked."),
+                    Example::flag("The protests first began in 2024. In March 2023, a first draft was withdrawn."),
                     Example::pass("The feud first erupted in 1991. In the early 1990s, the two clans fought over grazing land."),
                     Example::pass("Syria, independent since 1946, saw protests that first erupted in 2011."),
                     Example::pass("The war began in 2014. In 2022 it escalated."),
@@ -60,7 +61,7 @@ fn earlier_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:in|during|since)\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?:spring|summer|autumn|fall|winter)\s+of\s+)?(?P<y>(?:1[89]|20)\d{2})(?P<s>s)?\b",
+            r"(?i)\b(?:in|during|since)\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?:spring|summer|autumn|fall|winter)\s+of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?P<y>(?:1[89]|20)\d{2})(?P<s>s)?\b",
         )
         .expect("static regex")
     })

@@ -42,6 +42,7 @@ impl VariantSpelling {
                     Example::flag("Pedro Sánchez won. Sánchez thanked voters. Sanchez then left."),
                     Example::flag("Chancellor Scholz spoke. Scholz said no. Later Sholz agreed."),
                     Example::flag("Navalny was jailed. Navalny appealed. Navalnyi lost."),
+                    Example::flag("President Salome Zourabichvili spoke. Zourabichvili vetoed it. Zurabishvili left."),
                     Example::pass("Raúl Castro succeeded Fidel Castro. Castro retired."),
                     Example::pass("Kim met Kin. Austria and Australia, Iran and Iraq, Niger and Nigeria met."),
                     Example::pass("Armenia and Armenian troops; Azerbaijan and Azerbaijani forces; Georgia and George."),
@@ -77,12 +78,16 @@ pub fn fold(name: &str) -> String {
             _ => c,
         })
         .collect();
+    // French, German and English transliterations of one sound: ou/u/ov, ch/sh/tch, kh/h.
     let replaced = lower
         .replace("kh", "h")
-        .replace("ou", "ov")
+        .replace("ou", "u")
+        .replace("ov", "u")
         .replace("ck", "k")
         .replace("ph", "f")
-        .replace("sch", "sh");
+        .replace("sch", "sh")
+        .replace("tch", "ch")
+        .replace("ch", "sh");
     let mut out = String::with_capacity(replaced.len());
     for c in replaced.chars() {
         if !out.ends_with(c) {

@@ -75,6 +75,11 @@ const INSTITUTIONS: &[&str] = &[
     "republic",
 ];
 
+/// Is `word` (any case) a noun for an institution (ministry, government, party, club…)?
+pub fn is_institution(word: &str) -> bool {
+    INSTITUTIONS.contains(&word.to_lowercase().as_str())
+}
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",

@@ -18,6 +18,38 @@ Adverbial openers (“After the vote, which …, he said”) are not subjects an
 
 Fix (unsafe): delete the pronoun.";
 
+/// Verbs of saying and asserting, in the present and past.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "affirms",
+    "affirmed",
+    "declares",
+    "declared",
+    "states",
+    "stated",
+    "announces",
+    "announced",
+    "claims",
+    "claimed",
+    "insists",
+    "insisted",
+    "maintains",
+    "maintained",
+    "argues",
+    "argued",
+    "believes",
+    "believed",
+    "considers",
+    "considered",
+    "thinks",
+    "thought",
+    "warns",
+    "warned",
+    "denies",
+    "denied",
+];
+
 pub struct Resumptive {
     meta: RuleMeta,
 }
@@ -45,6 +77,9 @@ impl Resumptive {
                     Example::flag(
                         "The coalition, which won the vote, it now faces a budget crisis.",
                     ),
+                    Example::flag("The opposition she affirms that the text is a copy."),
+                    Example::pass("The opposition she leads is small."),
+                    Example::pass("The agency, it said, would need more rescuers."),
                     Example::pass(
                         "After the vote, which was held on Sunday, he said he was tired.",
                     ),
@@ -151,7 +186,10 @@ impl Resumptive {
                 }
                 j = close + 1;
             }
-        } else if starts_with_article && !last_is_name {
+        } else if starts_with_article
+            && !last_is_name
+            && !(subject_end == 2 && super::gendered_institution::is_institution(text(1)))
+        {
             // "The coalition it now faces" without an aside or a name is too rare to judge.
             return None;
         }
@@ -163,6 +201,12 @@ impl Resumptive {
         if !(next.chars().next().is_some_and(char::is_lowercase)
             && toks.get(j + 1)?.kind == TokenKind::Word)
         {
+            return None;
+        }
+        // "The opposition she affirms …" but not "The opposition she leads is small" (a relative
+        // clause): after a bare institution noun only a verb of saying counts.
+        let bare_institution = starts_with_article && subject_end == 2 && j == subject_end;
+        if bare_institution && !SAYING.contains(&next) {
             return None;
         }
         let p = toks[j].span;
