@@ -14,6 +14,7 @@ pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod suppress;

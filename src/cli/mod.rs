@@ -70,6 +70,8 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Run the language server on standard input and output.
+    Lsp,
     /// Report facts that differ between versions of one story (names, times, numbers, years).
     Compare(compare::CompareArgs),
     /// Show what copydesk parsed: dateline, blocks, sentences.
@@ -98,6 +100,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Lsp => copydesk::lsp::serve(),
         Command::Rules { rules, json } => info::rules(&rules, json),
         Command::Explain { id, rules } => info::explain(&rules, &id),
         Command::TestRules { files, rules } => info::test_rules(&rules, &files),
