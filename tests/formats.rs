@@ -38,6 +38,14 @@ fn markdown_and_text_versions_agree() {
 }
 
 #[test]
+fn html_and_text_versions_agree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let txt = findings(&root.join("glitched/001_valencia_floods.txt"), Format::Text);
+    let html = findings(&root.join("html/001_valencia_floods.html"), Format::Html);
+    assert_eq!(html, txt);
+}
+
+#[test]
 fn front_matter_feeds_the_dateline() {
     let src =
         "---\ndate: 2023-02-20\ndateline: Tbilisi\n---\nThe summit opens on Wednesday, 3 March.\n";

@@ -5,6 +5,7 @@
 //! blanked with spaces. Every span therefore refers to the original bytes with no mapping.
 
 pub mod dateline;
+pub mod html;
 pub mod markdown;
 pub mod position;
 pub mod segment;
@@ -40,14 +41,18 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
+    Html,
 }
 
 impl Format {
-    /// The format for a file name: `.md` and `.markdown` are Markdown, anything else text.
+    /// The format for a file name: `.md` and `.markdown` are Markdown, `.html` and `.htm` HTML,
+    /// anything else text.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::Text
         }
@@ -117,6 +122,30 @@ impl Article {
         options: &ArticleOptions,
     ) -> Article {
         let source = source.into();
+        if format == Format::Html {
+            let p = html::prose(&source);
+            let (suppressions, _) = crate::suppress::parse(&source);
+            let mut a = Self::from_prose(
+                name.into(),
+                source,
+                p.text,
+                p.masked,
+                options,
+                Some(p.blocks),
+            );
+            if options.date.is_none() {
+                if let Some(d) = p.date {
+                    a.dateline = Some(Dateline {
+                        date: d,
+                        place: a.place.clone(),
+                        span: None,
+                        source: DateSource::Metadata,
+                    });
+                }
+            }
+            a.suppressions = suppressions;
+            return a;
+        }
         if format == Format::Markdown {
             let p = markdown::prose(&source);
             let (suppressions, _) = crate::suppress::parse(&source);

@@ -133,7 +133,20 @@ impl Rule for PatternRule {
                     }
                 };
                 let message = render(self.common.message.as_deref().unwrap_or(""), lookup);
-                let span = Span::new(unit.start + target.start(), unit.start + target.end());
+                // Trailing white space is not part of a finding (and in Markdown or HTML it may
+                // be blanked markup).
+                // Leading white space at the start of the unit is not either.
+                let matched = target.as_str();
+                let (lead, trimmed) = if matched.trim().is_empty() {
+                    (0, matched)
+                } else if target.start() == 0 {
+                    let t = matched.trim();
+                    (matched.len() - matched.trim_start().len(), t)
+                } else {
+                    (0, matched.trim_end())
+                };
+                let start = unit.start + target.start() + lead;
+                let span = Span::new(start, start + trimmed.len());
                 let mut d = Diagnostic::new(
                     &self.common.meta.id,
                     self.common.meta.severity,
