@@ -476,3 +476,68 @@ fn suppressions_in_plain_text() {
         "{out}"
     );
 }
+
+#[test]
+fn fix_keeps_bom_and_crlf_and_touches_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\u{feff}Talks in Lisbon\r\n\r\nThe envoy said the the talks  ended.\r\nKraków, “quoted”, stays.\r\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let o = copydesk(
+        dir.path(),
+        &["check", "--fix", "--format", "concise", "a.txt"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let fixed = std::fs::read(dir.path().join("a.txt")).unwrap();
+    let expected = "\u{feff}Talks in Lisbon\r\n\r\nThe envoy said the talks ended.\r\nKraków, “quoted”, stays.\r\n";
+    assert_eq!(String::from_utf8(fixed).unwrap(), expected);
+}
+
+#[test]
+fn fixing_every_fixture_is_idempotent() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for set in ["glitched", "clean", "markdown", "html"] {
+        for e in std::fs::read_dir(root.join(set)).unwrap().flatten() {
+            let p = e.path();
+            if p.file_name()
+                .is_some_and(|f| f == "README.md" || f == "truth.tsv")
+            {
+                continue;
+            }
+            let name = format!("{set}-{}", p.file_name().unwrap().to_string_lossy());
+            std::fs::copy(&p, dir.path().join(&name)).unwrap();
+            copydesk(dir.path(), &["check", "--fix", "--unsafe-fixes", &name]);
+            let once = std::fs::read(dir.path().join(&name)).unwrap();
+            copydesk(dir.path(), &["check", "--fix", "--unsafe-fixes", &name]);
+            let twice = std::fs::read(dir.path().join(&name)).unwrap();
+            assert_eq!(once, twice, "{name}: a second --fix changed the file");
+            if set == "clean" {
+                assert_eq!(
+                    once,
+                    std::fs::read(&p).unwrap(),
+                    "{name}: a clean fixture was changed"
+                );
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 10);
+}
+
+#[test]
+fn fixed_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, "It was was over.\n").unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+    copydesk(dir.path(), &["check", "--fix", "a.txt"]);
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "It was over.\n");
+    assert_eq!(
+        std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
