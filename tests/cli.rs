@@ -541,3 +541,22 @@ fn fixed_file_keeps_its_permissions() {
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file left behind");
 }
+
+#[test]
+fn hostile_inputs_finish_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A symlink loop, an empty file, a long single line, an 8 KB token, a file of quotes.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("line.txt"),
+        "Talks resumed, the envoy said. ".repeat(20_000),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("token.txt"), "aB".repeat(4_000)).unwrap();
+    std::fs::write(dir.path().join("quotes.txt"), "“”„«»\"'’‘".repeat(2_000)).unwrap();
+    let o = copydesk(dir.path(), &["check", "--format", "json", "."]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    assert_eq!(v["summary"]["files"], 4);
+}

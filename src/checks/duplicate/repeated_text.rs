@@ -21,6 +21,25 @@ const MIN_WORDS: usize = 5;
 /// Near duplicates need this many words and this word-level similarity.
 const NEAR_MIN_WORDS: usize = 8;
 const NEAR_RATIO: f32 = 0.9;
+/// How many earlier sentences each min-hash bucket remembers.
+const BUCKET: usize = 32;
+
+/// The two smallest hashes of a sentence's words.
+fn min_hashes(words: &[&str]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hs: Vec<u64> = words
+        .iter()
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs.truncate(2);
+    hs
+}
 
 pub struct RepeatedText {
     meta: RuleMeta,
@@ -90,6 +109,7 @@ impl Rule for RepeatedText {
             })
             .collect();
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         // For each sentence, the earlier sentence it repeats and the similarity.
         let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
         for (j, n) in norms.iter().enumerate() {
@@ -104,7 +124,25 @@ impl Rule for RepeatedText {
             if words[j] < NEAR_MIN_WORDS {
                 continue;
             }
-            for i in 0..j {
+            // Candidates: earlier sentences sharing one of this sentence's two smallest word
+            // hashes (a min-hash: near duplicates almost always do). Each bucket keeps its most
+            // recent entries only, so the check stays linear on any input.
+            let keys = min_hashes(&bags[j]);
+            let mut candidates: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| buckets.get(k))
+                .flat_map(|b| b.iter().copied())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for k in keys {
+                let b = buckets.entry(k).or_default();
+                if b.len() >= BUCKET {
+                    b.remove(0);
+                }
+                b.push(j);
+            }
+            for i in candidates {
                 if words[i] < NEAR_MIN_WORDS || repeats[i].is_some() {
                     continue;
                 }

@@ -20,6 +20,9 @@ MacArthur.
 
 Fix (safe): insert the space.";
 
+/// Longer tokens are not words.
+pub const MAX_WORD: usize = 64;
+
 pub struct CaseJoin {
     meta: RuleMeta,
 }
@@ -91,7 +94,9 @@ impl Rule for CaseJoin {
         let mut vocab = None;
         for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let word = article.slice(t.span);
-            if !word.chars().skip(1).any(char::is_uppercase) {
+            // No real word is this long (a blob or an identifier): skip it, and keep the check
+            // linear.
+            if word.len() > MAX_WORD || !word.chars().skip(1).any(char::is_uppercase) {
                 continue;
             }
             let bare = word.trim_end_matches("’s").trim_end_matches("'s");

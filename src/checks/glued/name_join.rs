@@ -87,7 +87,8 @@ impl Rule for NameJoin {
             // The part after the last hyphen: "Karabakhwhere" of "Nagorno-Karabakhwhere".
             let part_start = whole.rfind('-').map_or(0, |i| i + 1);
             let word = &whole[part_start..];
-            if word.chars().count() < 6
+            if word.len() > super::case_join::MAX_WORD
+                || word.chars().count() < 6
                 || word.chars().skip(1).any(char::is_uppercase)
                 || word.chars().any(|c| c.is_ascii_digit())
                 || word.contains('\'')

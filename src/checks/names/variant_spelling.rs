@@ -222,7 +222,8 @@ impl Rule for VariantSpelling {
                 .strip_suffix("’s")
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
-            if !w.chars().next().is_some_and(char::is_uppercase)
+            if w.len() > 40
+                || !w.chars().next().is_some_and(char::is_uppercase)
                 || w.chars().all(|c| !c.is_lowercase())
                 || w.contains('-')
                 || words::is_known(w)
@@ -243,8 +244,19 @@ impl Rule for VariantSpelling {
             .iter()
             .map(|(w, _)| w.chars().next().map(fold_initial))
             .collect();
+        // Variants share their folded first letter and differ in folded length by one at most:
+        // compare only within those buckets.
+        let key = |k: usize| (folded[k].chars().next(), folded[k].chars().count());
+        let mut buckets: HashMap<(Option<char>, usize), Vec<usize>> = HashMap::new();
+        for k in 0..forms.len() {
+            buckets.entry(key(k)).or_default().push(k);
+        }
         for i in 0..forms.len() {
-            for j in 0..forms.len() {
+            let (first, len) = key(i);
+            let candidates = (len.saturating_sub(1)..=len + 1)
+                .filter_map(|l| buckets.get(&(first, l)))
+                .flatten();
+            for &j in candidates {
                 if i == j || initial[i] != initial[j] {
                     continue;
                 }
