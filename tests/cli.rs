@@ -560,3 +560,43 @@ fn hostile_inputs_finish_cleanly() {
     let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
     assert_eq!(v["summary"]["files"], 4);
 }
+
+#[test]
+fn per_path_ignores_and_excludes_from_config() {
+    let dir = workspace();
+    std::fs::create_dir_all(dir.path().join("archive")).unwrap();
+    std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    std::fs::write(dir.path().join("archive/old.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.path().join("drafts/wip.txt"), ARTICLE).unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "exclude = [\"drafts/**\"]\n[per-path-ignores]\n\"archive/**\" = [\"residue\", \"spacing/repeated-word\"]\n",
+    )
+    .unwrap();
+    let o = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "archive",
+            "drafts",
+            "story.txt",
+        ],
+    );
+    let out = stdout(&o);
+    assert!(!out.contains("drafts/"), "{out}");
+    assert!(
+        out.contains("archive/old.txt:3:30: warning[spacing/double-space]"),
+        "{out}"
+    );
+    assert!(
+        !out.lines().any(|l| l.starts_with("archive/")
+            && (l.contains("[residue/") || l.contains("repeated-word"))),
+        "{out}"
+    );
+    assert!(
+        out.contains("story.txt:5:1: error[residue/comment-form]"),
+        "{out}"
+    );
+}
