@@ -10,7 +10,7 @@ use copydesk::report::{self, FileError, FileReport, Format, Summary};
 use copydesk::rules::selector_matches;
 use copydesk::{Article, ArticleOptions};
 use rayon::prelude::*;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -159,7 +159,23 @@ pub fn run(args: CheckArgs) -> i32 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build();
+    // A progress bar on stderr for long runs on a terminal; never in pipes, CI or JSON output.
+    let progress = (files.len() > 50
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none()
+        && matches!(args.format, Format::Full | Format::Concise))
+    .then(|| {
+        let pb = indicatif::ProgressBar::new(files.len() as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    });
     let work = |path: &PathBuf| -> Outcome {
+        if let Some(pb) = &progress {
+            pb.inc(1);
+        }
         let name = display_path(path);
         match input::read(path) {
             Ok(text) => check_text(&args, &linter, &options, &per_path, name, text, Some(path)),
@@ -240,6 +256,9 @@ pub fn run(args: CheckArgs) -> i32 {
                 return 2;
             }
         }
+    }
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
     }
     if !args.diff && reporter.finish(&mut out, &summary).is_err() {
         return 2;
