@@ -17,6 +17,7 @@ pub mod lint;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod suppress;
 
 pub use article::{Article, ArticleOptions};

@@ -72,6 +72,21 @@ enum Command {
     },
     /// Run the language server on standard input and output.
     Lsp,
+    /// Serve the HTTP API and the copy editors' page.
+    Serve {
+        /// Address to listen on; loopback by default. Binding to another interface exposes the
+        /// API to the network: an explicit choice.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Largest request body accepted, in bytes.
+        #[arg(long, default_value_t = 2 * 1024 * 1024)]
+        max_body: usize,
+        /// Time limit for one request, in seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Report facts that differ between versions of one story (names, times, numbers, years).
     Compare(compare::CompareArgs),
     /// Show what copydesk parsed: dateline, blocks, sentences.
@@ -101,6 +116,31 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Lsp => copydesk::lsp::serve(),
+        Command::Serve {
+            bind,
+            max_body,
+            timeout,
+            rules,
+        } => {
+            let Some((config, registry)) = load(&rules) else {
+                return 2;
+            };
+            let state = copydesk::server::AppState {
+                registry,
+                select: config.select,
+                ignore: config.ignore,
+                severity: config.severity,
+                date: config.date,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+            };
+            match copydesk::server::serve(state, &bind, max_body) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    2
+                }
+            }
+        }
         Command::Rules { rules, json } => info::rules(&rules, json),
         Command::Explain { id, rules } => info::explain(&rules, &id),
         Command::TestRules { files, rules } => info::test_rules(&rules, &files),
