@@ -217,7 +217,11 @@ pub fn router(state: Arc<AppState>, body_limit: usize) -> Router {
 
 /// Serve until SIGINT or SIGTERM. Prints the address it listens on to stderr.
 pub fn serve(state: AppState, bind: &str, body_limit: usize) -> Result<(), String> {
+    // Linting is CPU-bound: a few blocking threads per core are enough, and fewer threads keep
+    // the allocator's per-thread memory down.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let rt = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(4 * cores)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
