@@ -6,16 +6,8 @@
 //! their own. `<time datetime>` and `<meta property="article:published_time">` (or `name="date"`)
 //! feed the dateline.
 
-use super::{blank, dateline::parse_iso};
+use super::{blank, dateline::parse_iso, masked_runs, Prose};
 use crate::diagnostic::Span;
-use chrono::NaiveDate;
-
-pub struct Prose {
-    pub text: String,
-    pub masked: Vec<Span>,
-    pub blocks: Vec<Span>,
-    pub date: Option<NaiveDate>,
-}
 
 const HIDDEN: &[&str] = &[
     "script", "style", "code", "pre", "noscript", "template", "svg", "head",
@@ -208,31 +200,20 @@ pub fn prose(source: &str) -> Prose {
         i = end;
     }
     close_block(source.len(), &mut block_start, &mut blocks);
-    let mut masked = Vec::new();
-    let (t, s) = (text.as_bytes(), source.as_bytes());
-    let mut k = 0;
-    while k < t.len() {
-        if t[k] != s[k] {
-            let start = k;
-            while k < t.len() && t[k] != s[k] {
-                k += 1;
-            }
-            masked.push(Span::new(start, k));
-        } else {
-            k += 1;
-        }
-    }
+    let masked = masked_runs(source, &text);
     Prose {
         text,
         masked,
         blocks,
         date,
+        place: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn keeps_visible_text() {

@@ -3,18 +3,9 @@
 //! Headings, paragraphs and list items are blocks of their own. Front matter `date:` and
 //! `dateline:` (or `place:`) feed the dateline.
 
-use super::{blank, dateline::parse_iso};
+use super::{blank, dateline::parse_iso, masked_runs, Prose};
 use crate::diagnostic::Span;
-use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-pub struct Prose {
-    pub text: String,
-    pub masked: Vec<Span>,
-    pub blocks: Vec<Span>,
-    pub date: Option<NaiveDate>,
-    pub place: Option<String>,
-}
 
 /// The front matter block (`---` … `---`) at the start, and its fields.
 fn front_matter(source: &str) -> Option<(Span, Vec<(String, String)>)> {
@@ -101,20 +92,7 @@ pub fn prose(source: &str) -> Prose {
         .filter(|b| !blocks.iter().any(|o| o != b && b.contains(*o)))
         .collect();
     // Everything not copied is masked.
-    let mut i = 0;
-    let bytes = text.as_bytes();
-    let src = source.as_bytes();
-    while i < bytes.len() {
-        if bytes[i] != src[i] {
-            let start = i;
-            while i < bytes.len() && bytes[i] != src[i] {
-                i += 1;
-            }
-            masked.push(Span::new(start, i));
-        } else {
-            i += 1;
-        }
-    }
+    masked.extend(masked_runs(source, &text));
     Prose {
         text,
         masked,
@@ -127,6 +105,7 @@ pub fn prose(source: &str) -> Prose {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn keeps_prose_only() {

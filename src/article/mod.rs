@@ -88,6 +88,34 @@ pub struct Article {
     pub suppressions: Vec<crate::suppress::Suppression>,
 }
 
+/// The prose view of a structured (Markdown or HTML) article, with what its markup says.
+pub struct Prose {
+    pub text: String,
+    pub masked: Vec<Span>,
+    pub blocks: Vec<Span>,
+    pub date: Option<NaiveDate>,
+    pub place: Option<String>,
+}
+
+/// The runs of bytes where `text` (the prose view) differs from `source`: what was blanked.
+pub fn masked_runs(source: &str, text: &str) -> Vec<Span> {
+    let (t, s) = (text.as_bytes(), source.as_bytes());
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < t.len().min(s.len()) {
+        if t[k] != s[k] {
+            let start = k;
+            while k < t.len() && t[k] != s[k] {
+                k += 1;
+            }
+            out.push(Span::new(start, k));
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
 /// Replace the bytes of `span` in `text` by spaces, keeping line breaks (same byte length).
 pub fn blank(text: &mut String, span: Span) {
     let end = span.end.min(text.len());
@@ -122,8 +150,13 @@ impl Article {
         options: &ArticleOptions,
     ) -> Article {
         let source = source.into();
-        if format == Format::Html {
-            let p = html::prose(&source);
+        // Markdown and HTML: a prose view, blocks and metadata from the markup.
+        let structured = match format {
+            Format::Markdown => Some(markdown::prose(&source)),
+            Format::Html => Some(html::prose(&source)),
+            Format::Text => None,
+        };
+        if let Some(p) = structured {
             let (suppressions, _) = crate::suppress::parse(&source);
             let mut a = Self::from_prose(
                 name.into(),
@@ -133,6 +166,9 @@ impl Article {
                 options,
                 Some(p.blocks),
             );
+            if p.place.is_some() {
+                a.place = p.place;
+            }
             if options.date.is_none() {
                 if let Some(d) = p.date {
                     a.dateline = Some(Dateline {
@@ -142,33 +178,6 @@ impl Article {
                         source: DateSource::Metadata,
                     });
                 }
-            }
-            a.suppressions = suppressions;
-            return a;
-        }
-        if format == Format::Markdown {
-            let p = markdown::prose(&source);
-            let (suppressions, _) = crate::suppress::parse(&source);
-            let mut a = Self::from_prose(
-                name.into(),
-                source,
-                p.text,
-                p.masked,
-                options,
-                Some(p.blocks),
-            );
-            if options.date.is_none() {
-                if let Some(d) = p.date {
-                    a.dateline = Some(Dateline {
-                        date: d,
-                        place: p.place.clone().or(a.place.clone()),
-                        span: None,
-                        source: DateSource::Metadata,
-                    });
-                }
-            }
-            if p.place.is_some() {
-                a.place = p.place;
             }
             a.suppressions = suppressions;
             return a;
