@@ -6,6 +6,11 @@ use copydesk::{fix, Article, ArticleOptions, Registry};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+/// 512 cases in `cargo test`; `PROPTEST_CASES=20000` for a long hunt.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512)
+}
+
 fn registry() -> &'static Registry {
     static R: OnceLock<Registry> = OnceLock::new();
     R.get_or_init(|| Registry::builtin().expect("rules load"))
@@ -47,7 +52,7 @@ fn article_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn spans_are_valid_and_nothing_panics(text in article_text(), dated in any::<bool>()) {
