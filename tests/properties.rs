@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 
 /// 512 cases in `cargo test`; `PROPTEST_CASES=20000` for a long hunt.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(512)
 }
 
 fn registry() -> &'static Registry {

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 const KNOWN: &str = include_str!("../../rules/data/words-en.txt");
 const COMMON: &str = include_str!("../../rules/data/words-en-common.txt");
+const NAMES: &str = include_str!("../../rules/data/names-en.txt");
 
 fn load(text: &'static str) -> HashSet<&'static str> {
     super::data_lines(text).map(str::trim).collect()
@@ -29,6 +30,18 @@ pub fn is_known(word: &str) -> bool {
     set.contains(w)
         || w.strip_suffix('s').is_some_and(|s| set.contains(s))
         || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+}
+
+fn names_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(NAMES))
+}
+
+/// Is `word` (as written, possessive stripped) a known proper noun: a given name, surname or
+/// place in the SCOWL list?
+pub fn is_proper_noun(word: &str) -> bool {
+    let w = word.trim_end_matches("’s").trim_end_matches("'s");
+    names_set().contains(w)
 }
 
 /// Is `word` (any case) a common English word (the smaller list)?

@@ -51,6 +51,7 @@ impl CaseJoin {
                     Example::pass("DeSantis, O'Neill, MacArthur, LaGuardia and DiCaprio met deGrom."),
                     Example::pass("See https://example.com/NewsRoom or write to desk@NewsRoom.com, #BreakingNews, @AP_Politics."),
                     Example::pass("Levels of mRNA, kWh and pH were measured."),
+                    Example::pass("Set searchEngines and staticLib in the config file."),
                     Example::pass("Rock fans and Black Friday shoppers bought BlackRock shares."),
                 ],
             ),
@@ -131,8 +132,20 @@ impl Rule for CaseJoin {
                     }
                     let right_word = leading_word(right);
                     let flagged = if left.chars().next().is_some_and(char::is_lowercase) {
-                        // "theAzerbaijan": a lower-case English word, then a name.
-                        left_word_start == 0 && words::is_known(left) && left.chars().count() >= 2
+                        // "theAzerbaijan": a lower-case English word, then a name the article
+                        // uses, a known proper noun or a country (not "searchEngines").
+                        let v = vocab.get_or_insert_with(|| vocabulary(article));
+                        let lower_right = right_word.to_lowercase();
+                        let c = crate::lexicon::countries::countries();
+                        let known_right = v.get(right_word).copied().unwrap_or(0) > 0
+                            || v.get(lower_right.as_str()).copied().unwrap_or(0) > 0
+                            || words::is_proper_noun(right_word)
+                            || c.by_name(right_word).is_some()
+                            || c.by_demonym(right_word).is_some();
+                        left_word_start == 0
+                            && words::is_known(left)
+                            && left.chars().count() >= 2
+                            && known_right
                     } else {
                         // "KarabakhReuters": both parts used on their own in the article, or a
                         // credit word glued to a caption.

@@ -60,6 +60,7 @@ impl NameJoin {
                     Example::fixed("The rebel forcesand the army clashed.", "The rebel forces and the army clashed."),
                     Example::flag("Rescuers reached Ribeirawhich had flooded."),
                     Example::pass("Hanover, Andover, Holland, Cleveland and Delaware sent aid."),
+                    Example::pass("Matt met Jack. Matthews, Jackson and Robertson met Johnson."),
                     Example::pass("London sent aid. Londoners cheered, Parisians and Berliners too."),
                     Example::pass("The counteroffensive and the ceasefire were discussed by peacekeepers."),
                     Example::pass("Bergamo hosts Bergamotown twice: Bergamotown fair and Bergamotown market."),
@@ -94,6 +95,7 @@ impl Rule for NameJoin {
                 || word.contains('\'')
                 || word.contains('’')
                 || words::is_known(word)
+                || words::is_proper_noun(word)
             {
                 continue;
             }

@@ -48,6 +48,7 @@ impl VariantSpelling {
                     Example::pass("Armenia and Armenian troops; Azerbaijan and Azerbaijani forces; Georgia and George."),
                     Example::pass("Hamas and Hamad spoke; Berlin and Merlin."),
                     Example::pass("Mohammed bin Salman met Mohamed bin Zayed in Riyadh."),
+                    Example::pass("Philip Lane met Sarah Phillips. Fam10h, Fam17h and Fam19h chips."),
                 ],
             ),
         }
@@ -199,6 +200,10 @@ fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
+    // Philip / Phillips, Matthew / Matthews: a name and a surname made from it.
+    if fa.strip_suffix('s') == Some(fb) || fb.strip_suffix('s') == Some(fa) {
+        return false;
+    }
     la.max(lb) >= 6
         && la.min(lb) >= 5
         && a.chars().next() == b.chars().next()
@@ -223,6 +228,7 @@ impl Rule for VariantSpelling {
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
             if w.len() > 40
+                || w.chars().any(|c| c.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_uppercase)
                 || w.chars().all(|c| !c.is_lowercase())
                 || w.contains('-')
@@ -256,6 +262,8 @@ impl Rule for VariantSpelling {
             let candidates = (len.saturating_sub(1)..=len + 1)
                 .filter_map(|l| buckets.get(&(first, l)))
                 .flatten();
+            // The most used variant of this form, if any (one finding per occurrence).
+            let mut best: Option<usize> = None;
             for &j in candidates {
                 if i == j || initial[i] != initial[j] {
                     continue;
@@ -279,6 +287,13 @@ impl Rule for VariantSpelling {
                 {
                     continue;
                 }
+                if best.is_none_or(|b| forms[b].1.len() < major_spans.len()) {
+                    best = Some(j);
+                }
+            }
+            if let Some(j) = best {
+                let (minor, minor_spans) = (&forms[i].0, &forms[i].1);
+                let (major, major_spans) = (&forms[j].0, &forms[j].1);
                 let safe = major_spans.len() >= 2 * minor_spans.len();
                 for &span in minor_spans {
                     out.push(

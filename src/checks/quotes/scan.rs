@@ -101,7 +101,11 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                 let ca = closer_side(after);
                 // No quotation opens right before a comma or a full stop: “, closes.
                 let before_punct = after
-                    .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…'));
+                    .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…'))
+                    && text[t.span.end..]
+                        .chars()
+                        .nth(1)
+                        .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'));
                 let context = match (ob, ca) {
                     _ if before_punct => Some(Role::Close),
                     (true, false) => Some(Role::Open),

@@ -24,6 +24,7 @@ pub fn rule() -> QuoteRule {
             Example::flag("“We will not give up, the leader said.\n\nThe strike goes on."),
             Example::pass("“We will not give up.\n\n“We will fight on,” the leader said."),
             Example::pass("Armenia’s army, the Joneses’ house and the ’90s were mentioned."),
+            Example::pass("Run \"./configure --help\" to see the options."),
         ],
     )
 }
