@@ -31,6 +31,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(calque::stranded_country::StrandedCountry::new()),
         Box::new(calque::garbled_connector::GarbledConnector::new()),
         Box::new(calque::lowercase_demonym::LowercaseDemonym::new()),
+        Box::new(calque::stranded_name::StrandedName::new()),
         Box::new(quotes::reversed::rule()),
         Box::new(quotes::open_as_close::rule()),
         Box::new(quotes::unbalanced::rule()),

@@ -3,4 +3,5 @@
 pub mod garbled_connector;
 pub mod lowercase_demonym;
 pub mod stranded_country;
+pub mod stranded_name;
 pub mod the_before_country;
