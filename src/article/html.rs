@@ -124,8 +124,10 @@ pub fn prose(source: &str) -> Prose {
                 i = end;
                 continue;
             }
-            let end = source[i..].find('>').map_or(source.len(), |e| i + e + 1);
-            let tag = &source[i + 1..end.saturating_sub(1).max(i + 1)];
+            let (tag, end) = match source[i..].find('>') {
+                Some(e) => (&source[i + 1..i + e], i + e + 1),
+                None => (&source[i + 1..], source.len()),
+            };
             let closing = tag.starts_with('/');
             let name: String = tag
                 .trim_start_matches('/')
@@ -228,5 +230,13 @@ mod tests {
         let blocks: Vec<&str> = p.blocks.iter().map(|b| p.text[b.range()].trim()).collect();
         assert!(blocks.contains(&"Floods hit Valencia"), "{blocks:?}");
         assert!(blocks.contains(&"Second"), "{blocks:?}");
+    }
+
+    #[test]
+    fn unclosed_tag_before_a_multibyte_character() {
+        let src = "Hernández <b é";
+        let p = prose(src);
+        assert_eq!(p.text.len(), src.len());
+        assert!(p.text.starts_with("Hernández"));
     }
 }

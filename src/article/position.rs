@@ -70,9 +70,11 @@ impl LineIndex {
         }
         let start = self.starts[line];
         let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let line = &text[start..end];
         let mut units = 0;
-        for (i, c) in text[start..end].char_indices() {
-            if units >= column || c == '\n' || c == '\r' {
+        for (i, c) in line.char_indices() {
+            // The line ends at "\n" or "\r\n"; a lone "\r" is part of the line.
+            if units >= column || c == '\n' || (c == '\r' && line[i + 1..].starts_with('\n')) {
                 return start + i;
             }
             units += c.len_utf16();
@@ -119,6 +121,12 @@ mod tests {
         assert_eq!(idx.position(text, z), Position { line: 3, column: 1 });
         let e = text.find('é').unwrap();
         assert_eq!(idx.position(text, e), Position { line: 1, column: 6 });
+        // A lone carriage return is part of its line.
+        let t2 = "a\rb\r\nc";
+        let i2 = LineIndex::new(t2);
+        let b = t2.find('b').unwrap();
+        let (l, c) = i2.utf16_position(t2, b);
+        assert_eq!(i2.offset_of_utf16(t2, l, c), b);
         // Inside a multi-byte char: counts as that char.
         assert_eq!(idx.position(text, 1), Position { line: 1, column: 1 });
     }
