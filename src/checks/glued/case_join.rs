@@ -45,6 +45,16 @@ impl CaseJoin {
                         "Floods in Valencia, Reuters reported.\n\nRescuers near Valencia Reuters Archive",
                     ),
                     Example::flag("A crowd gathered ofWarsaw residents."),
+                    Example::fixed(
+                        "Engineers say that the Lamone andSavio rivers carry twice as much water.",
+                        "Engineers say that the Lamone and Savio rivers carry twice as much water.",
+                    ),
+                    Example::fixed(
+                        "The gap between theDAX and Wall Street widened.",
+                        "The gap between the DAX and Wall Street widened.",
+                    ),
+                    Example::flag("Officers of theCentral Anti-Corruption Bureau searched his flat."),
+                    Example::pass("The app's onClick and toString handlers, forEach loops and theScore."),
                     Example::pass(
                         "She bought an iPad on eBay and ate at McDonald's; BlackRock, AstraZeneca, PayPal, PlayStation, LinkedIn and MacBook rose.",
                     ),
@@ -63,6 +73,19 @@ impl Default for CaseJoin {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Words that no program identifier or brand starts with in running text: after these, any
+/// capitalised word or acronym is a glued word (“andSavio”, “theDAX”), even one the article
+/// does not use elsewhere.
+const GLUE_WORDS: &[&str] = &[
+    "the", "and", "of", "from", "with", "between", "into", "than",
+];
+
+/// Is `s` two or more capitals, then nothing alphabetic (“DAX”, “NATO’s”)?
+fn is_acronym(s: &str) -> bool {
+    let caps = s.chars().take_while(|c| c.is_uppercase()).count();
+    caps >= 2 && !s.chars().skip(caps).any(char::is_alphabetic)
 }
 
 /// Is `s` a capital followed by at least two lower-case letters?
@@ -117,7 +140,10 @@ impl Rule for CaseJoin {
                     }
                     let left = &part[..k];
                     let right = &part[k..];
-                    if !is_capitalised_word(right) || left.chars().count() < 2 {
+                    let strong_left = GLUE_WORDS.contains(&left);
+                    if !(is_capitalised_word(right) || (strong_left && is_acronym(right)))
+                        || left.chars().count() < 2
+                    {
                         continue;
                     }
                     // Only the last capitalised run before the transition matters for names.
@@ -130,14 +156,24 @@ impl Rule for CaseJoin {
                     if NAME_PREFIXES.contains(&left_word) || NAME_PREFIXES.contains(&left) {
                         continue;
                     }
-                    let right_word = leading_word(right);
+                    let right_word = if is_acronym(right) {
+                        let caps: usize = right
+                            .chars()
+                            .take_while(|c| c.is_uppercase())
+                            .map(char::len_utf8)
+                            .sum();
+                        &right[..caps]
+                    } else {
+                        leading_word(right)
+                    };
                     let flagged = if left.chars().next().is_some_and(char::is_lowercase) {
                         // "theAzerbaijan": a lower-case English word, then a name the article
                         // uses, a known proper noun or a country (not "searchEngines").
                         let v = vocab.get_or_insert_with(|| vocabulary(article));
                         let lower_right = right_word.to_lowercase();
                         let c = crate::lexicon::countries::countries();
-                        let known_right = v.get(right_word).copied().unwrap_or(0) > 0
+                        let known_right = strong_left
+                            || v.get(right_word).copied().unwrap_or(0) > 0
                             || v.get(lower_right.as_str()).copied().unwrap_or(0) > 0
                             || words::is_proper_noun(right_word)
                             || c.by_name(right_word).is_some()

@@ -33,6 +33,8 @@ pub const CAMEL_CASE: &[&str] = &[
     "iCloud",
     "iTunes",
     "eBay",
+    "theScore",
+    "theSkimm",
     "eBook",
     "eBooks",
     "easyJet",

@@ -32,6 +32,25 @@ const NEVER_END_A_NAME: &[&str] = &[
     "about", "their", "they", "would", "against", "after", "because", "although",
 ];
 
+/// Two-letter words that follow a place name: a capitalised word that ends with one of these is
+/// checked for a name plus the word (“Wieliczkaon the way”).
+const SHORT_LINKS: &[&str] = &["on", "by", "of", "at"];
+
+/// Is `first` a name a short word could have been glued to: one the article uses on its own, a
+/// country or region, a gazetteer place, or a long name ending in “-a” (“Wieliczka”), which
+/// English names ending in “-aon”, “-aby”, “-aof”, “-aat” almost never are.
+fn place_like(first: &str, v: &std::collections::HashMap<&str, usize>) -> bool {
+    let n = first.chars().count();
+    n >= 4
+        && (v.get(first).copied().unwrap_or(0) > 0
+            || (n >= 5
+                && (crate::lexicon::countries::countries()
+                    .by_name(first)
+                    .is_some()
+                    || !crate::lexicon::places::gazetteer().lookup(first).is_empty()))
+            || (n >= 6 && first.ends_with('a')))
+}
+
 pub struct NameJoin {
     meta: RuleMeta,
 }
@@ -59,6 +78,13 @@ impl NameJoin {
                     ),
                     Example::fixed("The rebel forcesand the army clashed.", "The rebel forces and the army clashed."),
                     Example::flag("Rescuers reached Ribeirawhich had flooded."),
+                    Example::fixed(
+                        "Cash was left at a petrol station near Wieliczkaon the way south.",
+                        "Cash was left at a petrol station near Wieliczka on the way south.",
+                    ),
+                    Example::flag("Voters were brought by bus from Transnistriaby groups linked to him."),
+                    Example::pass("Bolton, Everton, Kingston, Clifton and Grimsby drew; Trabzon and Lyon won."),
+                    Example::pass("Weather in Derby and Whitby; the Karaon festival, Sharon and Aaron."),
                     Example::pass("Hanover, Andover, Holland, Cleveland and Delaware sent aid."),
                     Example::pass("Matt met Jack. Matthews, Jackson and Robertson met Johnson."),
                     Example::pass("London sent aid. Londoners cheered, Parisians and Berliners too."),
@@ -108,7 +134,14 @@ impl Rule for NameJoin {
             let mut best: Option<usize> = None;
             for (i, _) in word.char_indices().skip(3) {
                 let (first, second) = word.split_at(i);
-                if second.chars().count() < 3 || first.ends_with('-') {
+                if first.ends_with('-') {
+                    continue;
+                }
+                if second.chars().count() < 3 {
+                    // A place run into a short preposition: "Wieliczkaon", "Transnistriaby".
+                    if capitalised && SHORT_LINKS.contains(&second) && place_like(first, v) {
+                        best = Some(i);
+                    }
                     continue;
                 }
                 let ok = if capitalised {

@@ -176,6 +176,351 @@ const CLAUSE_STARTS: &[&str] = &[
     "after", "–", "—",
 ];
 
+/// Longest subject looked at, in words.
+const MAX_SUBJECT: usize = 9;
+
+/// Institution words of the source languages, left untranslated in names (“Universidad de Chile”).
+const FOREIGN_INSTITUTIONS: &[&str] = &[
+    "universidad",
+    "universidade",
+    "università",
+    "université",
+    "universität",
+    "uniwersytet",
+    "ministerio",
+    "ministère",
+    "ministero",
+    "ministerium",
+    "ministerstwo",
+    "gobierno",
+    "governo",
+    "gouvernement",
+    "regierung",
+    "rząd",
+    "ayuntamiento",
+    "comune",
+    "mairie",
+    "prefeitura",
+    "fundación",
+    "fundação",
+    "fondation",
+    "fondazione",
+    "stiftung",
+    "fundacja",
+    "instituto",
+    "istituto",
+    "institut",
+    "instytut",
+    "partido",
+    "partito",
+    "parti",
+    "partei",
+    "partia",
+    "asociación",
+    "associazione",
+    "associação",
+    "verband",
+    "agencia",
+    "agenzia",
+    "agence",
+    "agentur",
+    "agencja",
+    "comisión",
+    "commissione",
+    "tribunale",
+    "corte",
+    "cour",
+    "gericht",
+    "sąd",
+    "policía",
+    "polizia",
+    "polizei",
+    "policja",
+    "kremlin",
+    "élysée",
+    "elysee",
+    "quirinale",
+    "bundestag",
+    "bundesrat",
+    "bundesbank",
+    "sejm",
+    "duma",
+    "rada",
+    "knesset",
+    "prokuratura",
+    "banco",
+    "banca",
+    "banque",
+    "klub",
+    "verein",
+    "società",
+    "sociedad",
+    "empresa",
+    "consejo",
+    "consiglio",
+    "conseil",
+    "rat",
+    "rada",
+    "generalitat",
+    "junta",
+    "xunta",
+];
+
+/// More institution words, beside [`INSTITUTIONS`].
+const MORE_INSTITUTIONS: &[&str] = &[
+    "university",
+    "school",
+    "hospital",
+    "institute",
+    "foundation",
+    "fund",
+    "trust",
+    "charity",
+    "service",
+    "bureau",
+    "directorate",
+    "inspectorate",
+    "secretariat",
+    "centre",
+    "center",
+    "museum",
+    "church",
+    "diocese",
+    "province",
+    "region",
+    "municipality",
+    "county",
+    "district",
+    "league",
+    "treasury",
+    "pentagon",
+    "élysée",
+    "kremlin",
+    "prosecution",
+    "watchdog",
+    "consortium",
+    "conglomerate",
+    "exchange",
+    "institution",
+    "body",
+    "unit",
+    "brigade",
+    "corps",
+    "command",
+    "club",
+    "fc",
+    "ngo",
+    "bloc",
+    "junta",
+];
+
+/// Acronyms that name people, not institutions.
+const PERSON_ACRONYMS: &[&str] = &[
+    "AMLO", "MBS", "MBZ", "JFK", "RFK", "AOC", "MLK", "LBJ", "FDR", "DJ",
+];
+
+/// More words for people, beside [`PERSON_WORDS`].
+const MORE_PERSON_WORDS: &[&str] = &[
+    "owner",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "player",
+    "striker",
+    "goalkeeper",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "patriarch",
+    "imam",
+    "rabbi",
+    "priest",
+    "officer",
+    "soldier",
+    "analyst",
+    "economist",
+    "expert",
+    "professor",
+    "researcher",
+    "scientist",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "resident",
+    "witness",
+    "victim",
+    "survivor",
+    "voter",
+    "candidate",
+    "activist",
+    "journalist",
+    "reporter",
+    "editor",
+    "correspondent",
+    "author",
+    "writer",
+    "actor",
+    "actress",
+    "singer",
+    "artist",
+    "executive",
+    "boss",
+    "member",
+    "deputy",
+    "mp",
+    "senator",
+    "representative",
+    "lawmaker",
+    "legislator",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "aide",
+    "banker",
+    "trader",
+    "farmer",
+    "worker",
+    "employee",
+    "driver",
+    "pilot",
+    "fan",
+    "supporter",
+    "citizen",
+    "people",
+    "prince",
+    "princess",
+    "duke",
+    "duchess",
+    "emperor",
+    "sheikh",
+    "ayatollah",
+    "lama",
+    "rev",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "mp",
+    "mep",
+    "coordinator",
+    "negotiator",
+    "inspector",
+    "sergeant",
+    "colonel",
+    "lieutenant",
+    "major",
+    "admiral",
+    "marshal",
+    "speaker",
+    "governor",
+    "mayor",
+    "counsel",
+    "vice",
+    "deputy",
+    "presenter",
+    "host",
+    "commentator",
+    "observer",
+    "founder",
+    "investor",
+    "shareholder",
+    "user",
+    "client",
+    "customer",
+    "patient",
+    "child",
+    "mr.",
+    "mrs.",
+];
+
+fn is_person_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches("’s").trim_end_matches("'s");
+    let singular = l.strip_suffix('s').unwrap_or(l);
+    [l, singular]
+        .iter()
+        .any(|x| PERSON_WORDS.contains(x) || MORE_PERSON_WORDS.contains(x))
+}
+
+fn is_institution_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches("’s").trim_end_matches("'s");
+    INSTITUTIONS.contains(&l) || MORE_INSTITUTIONS.contains(&l) || FOREIGN_INSTITUTIONS.contains(&l)
+}
+
+/// Prepositions that end the head of a noun phrase (“Department of Civil Protection”).
+const HEAD_ENDS: &[&str] = &[
+    "of", "at", "for", "from", "in", "on", "with", "de", "del", "di", "du", "des", "da", "do",
+    "der", "von", "di",
+];
+
+/// Does this subject name a country or an institution, and no person? The head is the part
+/// before the first preposition, after the last possessive (“the ministry’s spokesman”).
+fn names_institution(subject: &[&str]) -> bool {
+    // An opening adverbial without its comma: "On Monday AFAD said".
+    let subject = match subject.first() {
+        Some(w) if super::OPENERS.contains(w) && subject.len() > 2 => &subject[2..],
+        _ => subject,
+    };
+    let possessive = |w: &&str| w.ends_with("’s") || w.ends_with("'s");
+    if subject.iter().any(|w| !possessive(w) && is_person_word(w)) {
+        return false;
+    }
+    let cut = subject
+        .iter()
+        .position(|w| HEAD_ENDS.contains(w))
+        .unwrap_or(subject.len());
+    let mut head = &subject[..cut];
+    if let Some(p) = head.iter().rposition(possessive) {
+        if p + 1 < head.len() {
+            head = &head[p + 1..];
+        }
+    }
+    let the = head.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let bare: Vec<&str> = head.iter().skip(usize::from(the)).copied().collect();
+    if bare.is_empty() {
+        return false;
+    }
+    let c = countries();
+    let joined = bare.join(" ");
+    if c.by_name(&joined).is_some() || c.is_capital(&joined) {
+        return true;
+    }
+    if bare.iter().any(|w| is_institution_word(w)) {
+        return true;
+    }
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // "The Bundesbank", "The Élysée": people do not take "the".
+    if the && bare.len() <= 3 && bare.iter().all(capitalised) {
+        return true;
+    }
+    // "AFAD said he": an acronym as the whole subject.
+    if bare.len() == 1 {
+        let w = bare[0];
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+            && !PERSON_ACRONYMS.contains(&w)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 pub struct GenderedInstitution {
     meta: RuleMeta,
 }
@@ -200,6 +545,20 @@ impl GenderedInstitution {
                     Example::pass("The minister said she would respond on Monday."),
                     Example::pass("Asked about Italy, Meloni said she would not comment."),
                     Example::pass("Spain said it was ready to help."),
+                    Example::fixed(
+                        "The Civil Protection Department said she had moved 2,000 people.",
+                        "The Civil Protection Department said it had moved 2,000 people.",
+                    ),
+                    Example::flag("The National Prosecutor’s Office said she would also appeal."),
+                    Example::flag("Universidad de Chile said she would appeal the ban."),
+                    Example::flag("The Bundesbank said she saw no recession."),
+                    Example::flag("The VDA, the association of carmakers in Germany, said he expected exports to shrink."),
+                    Example::flag("On Monday AFAD said he had sent 1,200 rescuers."),
+                    Example::pass("A spokeswoman for the ministry said she would respond."),
+                    Example::pass("Joachim Nagel of the central bank said he saw no recession."),
+                    Example::pass("The ministry's spokesman said he would respond; AMLO said he agreed."),
+                    Example::pass("Bank of England governor Andrew Bailey said he was worried."),
+                    Example::pass("Officials at the ministry said he had left; Volkswagen's Oliver Blume said he expected losses."),
                 ],
             ),
         }
@@ -226,46 +585,7 @@ impl Rule for GenderedInstitution {
                 .filter(|t| t.kind != TokenKind::Quote)
                 .collect();
             let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
-            for i in 0..toks.len() {
-                let w = text(i);
-                let is_place = c.by_name(w).is_some() || c.is_capital(w);
-                let is_institution = INSTITUTIONS.contains(&w.to_lowercase().as_str())
-                    && i > 0
-                    && text(i - 1).eq_ignore_ascii_case("the");
-                if !(is_place || is_institution) {
-                    continue;
-                }
-                // The subject opens a clause: sentence start, or a clause word before it (skipping "the").
-                let before = if i > 0 && text(i - 1).eq_ignore_ascii_case("the") {
-                    i.checked_sub(2)
-                } else {
-                    i.checked_sub(1)
-                };
-                let opens = match before {
-                    None => true,
-                    Some(b) => CLAUSE_STARTS.contains(&text(b).to_lowercase().as_str()),
-                };
-                if !opens {
-                    continue;
-                }
-                let mut j = i + 1;
-                if text(j) == "," {
-                    let Some(close) = (j + 1..toks.len().min(j + 18)).find(|&k| text(k) == ",")
-                    else {
-                        continue;
-                    };
-                    let aside_names_person = (j + 1..close).any(|k| {
-                        let a = text(k);
-                        PERSON_WORDS.contains(&a.to_lowercase().as_str())
-                            || (a.chars().next().is_some_and(char::is_uppercase)
-                                && c.by_name(a).is_none()
-                                && c.by_demonym(a).is_none())
-                    });
-                    if aside_names_person {
-                        continue;
-                    }
-                    j = close + 1;
-                }
+            for j in 1..toks.len() {
                 if !SPEECH_VERBS.contains(&text(j)) {
                     continue;
                 }
@@ -277,7 +597,45 @@ impl Rule for GenderedInstitution {
                 if !(is_pronoun(p) && (p == "he" || p == "she")) {
                     continue;
                 }
-                let subject = toks[i].span;
+                // An aside between commas before the verb: "Germany, already hit, said".
+                let mut end = j;
+                if text(j - 1) == "," {
+                    let Some(open) = (j.saturating_sub(18)..j - 1)
+                        .rev()
+                        .find(|&o| text(o) == ",")
+                    else {
+                        continue;
+                    };
+                    let aside_names_person = (open + 1..j - 1).any(|a| {
+                        let a = text(a);
+                        is_person_word(a)
+                            || (a.chars().next().is_some_and(char::is_uppercase)
+                                && c.by_name(a).is_none()
+                                && c.by_demonym(a).is_none()
+                                && !is_institution_word(a))
+                    });
+                    if aside_names_person {
+                        continue;
+                    }
+                    end = open;
+                }
+                // The subject: the words before it, back to the start of the clause.
+                let mut start = end;
+                while start > 0
+                    && end - start < MAX_SUBJECT
+                    && toks[start - 1].kind == TokenKind::Word
+                    && !CLAUSE_STARTS.contains(&text(start - 1).to_lowercase().as_str())
+                {
+                    start -= 1;
+                }
+                if start == end || end - start >= MAX_SUBJECT {
+                    continue;
+                }
+                let subject: Vec<&str> = (start..end).map(text).collect();
+                if !names_institution(&subject) {
+                    continue;
+                }
+                let subject_span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                 let pspan = toks[k].span;
                 out.push(
                     Diagnostic::new(
@@ -286,10 +644,10 @@ impl Rule for GenderedInstitution {
                         Span::new(toks[j].span.start, pspan.end),
                         format!(
                             "“{p}” refers to “{}”: English uses “it” for a country or institution",
-                            article.slice(subject)
+                            article.slice(subject_span)
                         ),
                     )
-                    .with_related(subject, "the country or institution")
+                    .with_related(subject_span, "the country or institution")
                     .with_help("Use “it”.")
                     .with_fix(Fix::unsafe_(pspan, "it")),
                 );

@@ -5,6 +5,7 @@
 //! - `scope`: sentence (default), line, block, title or text; the regex runs on each unit.
 //! - `message` and `fix` interpolate `{name}` for named captures and `{0}` for the whole match.
 //! - A capture named `span` narrows the reported span (and the fix) to that group.
+//! - `(?&country)` stands for any country name or alias from the shipped country list.
 
 use super::{Common, Scope};
 use crate::article::Article;
@@ -25,8 +26,24 @@ pub struct PatternRule {
     scope: Scope,
 }
 
+/// Named sets a pattern may use: `(?&country)` matches any country or territory name or alias
+/// from `rules/data/countries.tsv` (“Brazil”, “the Netherlands”, “UK”).
+pub fn expand_sets(pattern: &str) -> std::borrow::Cow<'_, str> {
+    const COUNTRY: &str = "(?&country)";
+    if !pattern.contains(COUNTRY) {
+        return std::borrow::Cow::Borrowed(pattern);
+    }
+    let names: Vec<String> = crate::lexicon::countries::countries()
+        .names()
+        .into_iter()
+        .map(regex::escape)
+        .collect();
+    let set = format!("(?:{})", names.join("|"));
+    std::borrow::Cow::Owned(pattern.replace(COUNTRY, &set))
+}
+
 pub fn build_regex(src: &Spanned<String>, what: &str) -> Result<Regex, SpecError> {
-    RegexBuilder::new(src.get_ref())
+    RegexBuilder::new(&expand_sets(src.get_ref()))
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()

@@ -102,10 +102,37 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
     }))
 }
 
-/// Is `inner` all of `line`, apart from spaces, bullets, and final punctuation?
+/// `s` without HTML tags (`<div class="x">`, `</p>`): a share button pasted with its markup still
+/// fills its line.
+fn strip_tags(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('<') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let tag_like = tail[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match (tag_like, tail.find('>')) {
+            (true, Some(j)) => rest = &tail[j + 1..],
+            _ => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Is `inner` all of `line`, apart from spaces, bullets, markup and final punctuation?
 fn fills_line(line: &str, start: usize, end: usize) -> bool {
-    let before = &line[..start];
-    let after = &line[end..];
+    let before = strip_tags(&line[..start]);
+    let after = strip_tags(&line[end..]);
     before
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '>' | '|' | '#'))
