@@ -274,6 +274,15 @@ impl Article {
         &self.text[span.range()]
     }
 
+    /// The headline: the first line with text on it, skipping lines that are only markup
+    /// (`<div class="article-body">` pasted above the headline).
+    pub fn title_line(&self) -> Option<Span> {
+        self.lines.iter().copied().find(|l| {
+            let line = self.slice(*l).trim();
+            !line.is_empty() && !is_markup_only(line)
+        })
+    }
+
     /// The reference date, if the article has one.
     pub fn date(&self) -> Option<NaiveDate> {
         self.dateline.as_ref().map(|d| d.date)
@@ -345,4 +354,17 @@ mod tests {
             Some(DateSource::Override)
         );
     }
+}
+
+/// Is `line` nothing but HTML tags and spaces?
+fn is_markup_only(line: &str) -> bool {
+    let mut rest = line.trim();
+    if !rest.starts_with('<') {
+        return false;
+    }
+    while let Some(r) = rest.strip_prefix('<') {
+        let Some(j) = r.find('>') else { return false };
+        rest = r[j + 1..].trim_start();
+    }
+    rest.is_empty()
 }

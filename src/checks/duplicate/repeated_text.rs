@@ -24,6 +24,46 @@ const NEAR_RATIO: f32 = 0.9;
 /// How many earlier sentences each min-hash bucket remembers.
 const BUCKET: usize = 32;
 
+/// A sentence of at least this many words found whole inside a longer earlier one is a repeat
+/// (“A court … for taking bribes.” after the lead “A court … for taking bribes from …”).
+const CONTAINED_MIN_WORDS: usize = 7;
+/// Word runs indexed to find containing sentences.
+const SHINGLE: usize = 4;
+/// Marks a repeat found by containment (not a similarity).
+const PART: f32 = -1.0;
+
+/// Each run of `n` consecutive words of a normalised sentence, as a slice of it.
+fn word_runs(norm: &str, n: usize) -> Vec<&str> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(norm.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    let ends: Vec<usize> = norm
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(norm.len()))
+        .collect();
+    if norm.is_empty() || starts.len() < n {
+        return Vec::new();
+    }
+    (0..=starts.len() - n)
+        .map(|k| &norm[starts[k]..ends[k + n - 1]])
+        .collect()
+}
+
+/// The earlier, longer sentence that contains sentence `j` word for word, if any.
+fn contained_in_earlier(
+    norms: &[String],
+    words: &[usize],
+    shingles: &HashMap<&str, Vec<usize>>,
+    j: usize,
+) -> Option<usize> {
+    let first = *word_runs(&norms[j], SHINGLE).first()?;
+    let needle = format!(" {} ", norms[j]);
+    shingles.get(first)?.iter().rev().copied().find(|&i| {
+        i < j && words[i] > words[j] && format!(" {} ", norms[i]).contains(&needle)
+    })
+}
+
 /// The two smallest hashes of a sentence's words.
 fn min_hashes(words: &[&str]) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
@@ -57,6 +97,9 @@ impl RepeatedText {
                     Example::flag("Floods Force Thousands From Homes in Valencia\n\nMarch 7, 2024\nFloods Force Thousands From Homes in Valencia\n\nRain fell for days."),
                     Example::flag("The river burst its banks on Tuesday night near the old bridge. Rescuers arrived. The river burst its banks on Tuesday night near the old bridge."),
                     Example::flag("Police said the crowd of about two thousand people dispersed peacefully by the evening.\n\nPolice said the crowd of about 2,000 people dispersed peacefully by the evening."),
+                    Example::flag("Mediterranean leaders pledge joint plan against drought - International\n\nMediterranean leaders pledge joint plan against drought\n\nThe talks began."),
+                    Example::flag("A court on Monday sentenced the former head of the transport company to four years for taking bribes from suppliers. He denies it. A court on Monday sentenced the former head of the transport company to four years for taking bribes."),
+                    Example::pass("The minister resigned on Friday after a week of protests. The minister resigned on Friday, the agency said, after a week of protests."),
                     Example::pass("Share\n\nThe minister resigned on Friday after a week of protests.\n\nShare"),
                     Example::pass("The minister resigned on Friday after a week of protests. The minister's deputy resigned on Saturday after a month of silence."),
                 ],
@@ -112,8 +155,24 @@ impl Rule for RepeatedText {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         // For each sentence, the earlier sentence it repeats and the similarity.
         let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
+        // Every run of SHINGLE words → the sentences it occurs in (most recent BUCKET).
+        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::new();
         for (j, n) in norms.iter().enumerate() {
-            if words[j] < MIN_WORDS {
+            if words[j] >= CONTAINED_MIN_WORDS {
+                if let Some(i) = contained_in_earlier(&norms, &words, &shingles, j) {
+                    repeats[j] = Some((i, PART));
+                }
+            }
+            for sh in word_runs(n, SHINGLE) {
+                let b = shingles.entry(sh).or_default();
+                if b.last() != Some(&j) {
+                    if b.len() >= BUCKET {
+                        b.remove(0);
+                    }
+                    b.push(j);
+                }
+            }
+            if words[j] < MIN_WORDS || repeats[j].is_some() {
                 continue;
             }
             if let Some(&i) = first_seen.get(n.as_str()) {
@@ -192,7 +251,9 @@ impl Rule for RepeatedText {
                 article.sentences[i + k].span.end,
             );
             let what = if k > 0 { "passage" } else { "text" };
-            let message = if min_ratio >= 1.0 {
+            let message = if min_ratio == PART {
+                format!("This {what} repeats part of an earlier sentence")
+            } else if min_ratio >= 1.0 {
                 format!("This {what} repeats one earlier in the article")
             } else {
                 format!(

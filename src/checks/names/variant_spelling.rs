@@ -44,6 +44,9 @@ impl VariantSpelling {
                     Example::flag("Navalny was jailed. Navalny appealed. Navalnyi lost."),
                     Example::flag("President Salome Zourabichvili spoke. Zourabichvili vetoed it. Zurabishvili left."),
                     Example::pass("Raúl Castro succeeded Fidel Castro. Castro retired."),
+                    Example::flag("Cifuentes scored twice. Cifuentes was substituted. The red card shown to Sifuentes was appealed."),
+                    Example::flag("Hydrologist Luís Gonçalves measured it. Luís Gonçalves said so. Luiz Gonçalves added more."),
+                    Example::pass("Luis Suárez met Luiz Felipe; Sara and Zara, Carla and Karla; Sierra Leone and Cierra Ramirez."),
                     Example::pass("Kim met Kin. Austria and Australia, Iran and Iraq, Niger and Nigeria met."),
                     Example::pass("Armenia and Armenian troops; Azerbaijan and Azerbaijani forces; Georgia and George."),
                     Example::pass("Hamas and Hamad spoke; Berlin and Merlin."),
@@ -134,9 +137,32 @@ fn different_people(article: &Article, a: Span, b: Span) -> bool {
     differ(na, nb) || differ(pa, pb)
 }
 
-/// The first letter without its diacritics (Ś and S compare equal).
+/// The first letter without its diacritics (Ś and S compare equal), with the letters that
+/// spell one sound in Spanish and Portuguese names (C/S/Z: Cifuentes / Sifuentes) merged.
 fn fold_initial(c: char) -> char {
-    c.to_string().nfd().next().unwrap_or(c)
+    let c = c.to_string().nfd().next().unwrap_or(c);
+    match c {
+        'C' | 'Z' => 'S',
+        'c' | 'z' => 's',
+        _ => c,
+    }
+}
+
+/// Short given names (three or four letters) are variants only when folded alike with z/s
+/// merged (Luiz / Luís) and followed by the same surname.
+fn short_name_variant(article: &Article, a: (&str, Span), b: (&str, Span)) -> bool {
+    let (la, lb) = (a.0.chars().count(), b.0.chars().count());
+    if !(3..=4).contains(&la) || !(3..=4).contains(&lb) {
+        return false;
+    }
+    let zs = |w: &str| fold(w).replace('z', "s");
+    if zs(a.0) != zs(b.0) {
+        return false;
+    }
+    match (neighbours(article, a.1).1, neighbours(article, b.1).1) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -206,7 +232,7 @@ fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
     }
     la.max(lb) >= 6
         && la.min(lb) >= 5
-        && a.chars().next() == b.chars().next()
+        && a.chars().next().map(fold_initial) == b.chars().next().map(fold_initial)
         && fa.len().abs_diff(fb.len()) <= 1
         && levenshtein(fa, fb) == 1
 }
@@ -252,7 +278,7 @@ impl Rule for VariantSpelling {
             .collect();
         // Variants share their folded first letter and differ in folded length by one at most:
         // compare only within those buckets.
-        let key = |k: usize| (folded[k].chars().next(), folded[k].chars().count());
+        let key = |k: usize| (initial[k], folded[k].chars().count());
         let mut buckets: HashMap<(Option<char>, usize), Vec<usize>> = HashMap::new();
         for k in 0..forms.len() {
             buckets.entry(key(k)).or_default().push(k);
@@ -274,7 +300,14 @@ impl Rule for VariantSpelling {
                 let majority = major_spans.len() > minor_spans.len()
                     || (major_spans.len() == minor_spans.len()
                         && major_spans[0].start < minor_spans[0].start);
-                if !majority || !variants_folded(minor, major, &folded[i], &folded[j]) {
+                if !majority
+                    || !(variants_folded(minor, major, &folded[i], &folded[j])
+                        || short_name_variant(
+                            article,
+                            (minor, minor_spans[0]),
+                            (major, major_spans[0]),
+                        ))
+                {
                     continue;
                 }
                 // Given names of two different people: Mohammed bin Salman, Mohamed bin Zayed.

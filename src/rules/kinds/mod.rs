@@ -149,13 +149,7 @@ impl Scope {
                 .filter(|l| !article.slice(*l).trim().is_empty())
                 .collect(),
             Scope::Block => article.blocks.iter().map(|b| b.span).collect(),
-            Scope::Title => article
-                .lines
-                .iter()
-                .copied()
-                .find(|l| !article.slice(*l).trim().is_empty())
-                .into_iter()
-                .collect(),
+            Scope::Title => article.title_line().into_iter().collect(),
             Scope::Text => vec![Span::new(0, article.text.len())],
         }
     }
