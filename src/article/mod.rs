@@ -319,6 +319,19 @@ impl Article {
     }
 }
 
+/// Is `line` nothing but HTML tags and spaces?
+fn is_markup_only(line: &str) -> bool {
+    let mut rest = line.trim();
+    if !rest.starts_with('<') {
+        return false;
+    }
+    while let Some(r) = rest.strip_prefix('<') {
+        let Some(j) = r.find('>') else { return false };
+        rest = r[j + 1..].trim_start();
+    }
+    rest.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,17 +367,4 @@ mod tests {
             Some(DateSource::Override)
         );
     }
-}
-
-/// Is `line` nothing but HTML tags and spaces?
-fn is_markup_only(line: &str) -> bool {
-    let mut rest = line.trim();
-    if !rest.starts_with('<') {
-        return false;
-    }
-    while let Some(r) = rest.strip_prefix('<') {
-        let Some(j) = r.find('>') else { return false };
-        rest = r[j + 1..].trim_start();
-    }
-    rest.is_empty()
 }

@@ -59,9 +59,12 @@ fn contained_in_earlier(
 ) -> Option<usize> {
     let first = *word_runs(&norms[j], SHINGLE).first()?;
     let needle = format!(" {} ", norms[j]);
-    shingles.get(first)?.iter().rev().copied().find(|&i| {
-        i < j && words[i] > words[j] && format!(" {} ", norms[i]).contains(&needle)
-    })
+    shingles
+        .get(first)?
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| i < j && words[i] > words[j] && format!(" {} ", norms[i]).contains(&needle))
 }
 
 /// The two smallest hashes of a sentence's words.

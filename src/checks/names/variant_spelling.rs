@@ -165,7 +165,7 @@ fn short_name_variant(article: &Article, a: (&str, Span), b: (&str, Span)) -> bo
     }
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
+pub fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();

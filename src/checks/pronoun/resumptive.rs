@@ -18,6 +18,48 @@ Adverbial openers (“After the vote, which …, he said”) are not subjects an
 
 Fix (unsafe): delete the pronoun.";
 
+/// Lower-case job titles inside a subject: “Volkswagen chief executive Oliver Blume”.
+const TITLE_WORDS: &[&str] = &[
+    "chief",
+    "executive",
+    "officer",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "director",
+    "leader",
+    "secretary",
+    "general",
+    "deputy",
+    "foreign",
+    "prime",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "economy",
+    "health",
+    "justice",
+    "coach",
+    "manager",
+    "striker",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "prosecutor",
+    "judge",
+    "founder",
+    "analyst",
+    "economist",
+];
+
 /// Verbs of saying and asserting, in the present and past.
 const SAYING: &[&str] = &[
     "criticized",
@@ -104,6 +146,11 @@ impl Resumptive {
                         "The coalition, which won the vote, it now faces a budget crisis.",
                     ),
                     Example::flag("The opposition she affirms that the text is a copy."),
+                    Example::fixed(
+                        "Volkswagen chief executive Oliver Blume he told analysts the quarter would be hard.",
+                        "Volkswagen chief executive Oliver Blume told analysts the quarter would be hard.",
+                    ),
+                    Example::pass("Volkswagen chief executive Oliver Blume told analysts he expected a hard quarter."),
                     Example::pass("The opposition she leads is small."),
                     Example::flag("The opposition she criticized the speed of the process."),
                     Example::pass("The agency, it said, would need more rescuers."),
@@ -168,7 +215,8 @@ impl Resumptive {
             } else if !(matches!(
                 w,
                 "of" | "the" | "and" | "de" | "von" | "van" | "del" | "da"
-            ) || (starts_with_article && i <= 4 && !is_pronoun(w)))
+            ) || TITLE_WORDS.contains(&w)
+                || (starts_with_article && i <= 4 && !is_pronoun(w)))
             {
                 break;
             }

@@ -64,6 +64,26 @@ struct Office {
 struct Person {
     name: String,
     surname: String,
+    /// The name's words, folded (lower case, no diacritics).
+    folded: Vec<String>,
+}
+
+/// Lower case without diacritics: “Sánchez” → “sanchez”.
+fn fold_name(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    w.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Name particles, never an anchor for a near miss.
+fn is_particle(folded: &str) -> bool {
+    folded.chars().count() < 3
+        || matches!(
+            folded,
+            "bin" | "ibn" | "von" | "van" | "der" | "den" | "del" | "dos" | "das"
+        )
 }
 
 pub struct FactsRule {
@@ -136,6 +156,7 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             people.push(Person {
                 name: p.name.clone(),
                 surname,
+                folded: p.name.split(' ').map(fold_name).collect(),
             });
         }
     }
@@ -247,6 +268,113 @@ impl FactsRule {
                     applicability: Applicability::Safe,
                 }),
             );
+        }
+    }
+
+    /// A known person's name with one word one letter off: “Olaf Scholtz”, “Christine Lagard”,
+    /// “Lula da Sylva”. At least one other word of the name must match exactly, so “Hunter
+    /// Biden” or a namesake with another surname stays silent; diacritics alone are not a
+    /// misspelling (“Sanchez” for “Sánchez” is house style).
+    fn near_misses(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        use crate::article::TokenKind;
+        let words: Vec<(Span, String, &str)> = article
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| {
+                let w = article.slice(t.span);
+                let w = w
+                    .strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w);
+                (
+                    Span::new(t.span.start, t.span.start + w.len()),
+                    fold_name(w),
+                    w,
+                )
+            })
+            .collect();
+        let mut anchors: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
+        for (pi, p) in self.people.iter().enumerate() {
+            for (k, f) in p.folded.iter().enumerate() {
+                if !is_particle(f) {
+                    anchors.entry(f.as_str()).or_default().push((pi, k));
+                }
+            }
+        }
+        let already = |span: Span, out: &Vec<Diagnostic>| {
+            out.iter().any(|d| {
+                d.rule == self.common.meta.id && d.span.start < span.end && span.start < d.span.end
+            })
+        };
+        for (pos, (_, f, w)) in words.iter().enumerate() {
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(hits) = anchors.get(f.as_str()) else {
+                continue;
+            };
+            for &(pi, k) in hits {
+                let name = &self.people[pi].folded;
+                // Windows of the name (two words or more) that contain the anchor word.
+                'window: for s in 0..=k {
+                    for e in (k + 1).max(s + 2)..=name.len() {
+                        if pos < k - s || pos - (k - s) + (e - s) > words.len() {
+                            continue;
+                        }
+                        let first = pos - (k - s);
+                        let mut off = None;
+                        for (n, want) in name[s..e].iter().enumerate() {
+                            let (_, got, raw) = &words[first + n];
+                            if got == want {
+                                continue;
+                            }
+                            let close = got.chars().count() >= 4
+                                && want.chars().count() >= 4
+                                && raw.chars().next().is_some_and(char::is_uppercase)
+                                && crate::checks::names::variant_spelling::levenshtein(got, want)
+                                    == 1;
+                            if off.is_some() || !close {
+                                continue 'window;
+                            }
+                            off = Some(first + n);
+                        }
+                        let Some(o) = off else { continue };
+                        // A transliteration variant is not a misspelling (Zelenskyy, Pashinian).
+                        let want =
+                            &self.people[pi].name.split(' ').collect::<Vec<_>>()[s + (o - first)];
+                        if crate::checks::names::variant_spelling::fold(words[o].2)
+                            == crate::checks::names::variant_spelling::fold(want)
+                        {
+                            continue 'window;
+                        }
+                        let span = Span::new(words[first].0.start, words[first + e - s - 1].0.end);
+                        if already(span, out) {
+                            continue;
+                        }
+                        let right: Vec<&str> = self.people[pi].name.split(' ').collect();
+                        let fix = right[s + (o - first)].to_string();
+                        out.push(
+                            self.diag(
+                                span,
+                                format!(
+                                    "“{}” looks like a misspelling of “{}”",
+                                    article.slice(span),
+                                    self.people[pi].name
+                                ),
+                            )
+                            .with_fix(Fix {
+                                edits: vec![Edit {
+                                    span: words[o].0,
+                                    replacement: fix,
+                                }],
+                                applicability: Applicability::Unsafe,
+                            }),
+                        );
+                        break 'window;
+                    }
+                }
+            }
         }
     }
 
@@ -408,6 +536,7 @@ impl Rule for FactsRule {
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         self.misspellings(article, out);
+        self.near_misses(article, out);
         self.office_terms(article, out);
         self.event_starts(article, out);
     }
