@@ -600,3 +600,39 @@ fn per_path_ignores_and_excludes_from_config() {
         "{out}"
     );
 }
+
+/// Piping into a reader that stops early (`copydesk rules | head -1`) ends the run quietly with
+/// SIGPIPE's status, never with a panic message.
+#[cfg(unix)]
+#[test]
+fn closed_pipe_is_not_a_panic() {
+    use std::os::unix::process::ExitStatusExt;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/glitched");
+    for args in [
+        vec!["rules"],
+        vec![
+            "inspect",
+            "--tokens",
+            "fixtures/glitched/001_valencia_floods.txt",
+        ],
+        vec!["check", "--format", "json", "fixtures/glitched"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn copydesk");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            out.status.success() || out.status.signal() == Some(13),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+    }
+    assert!(fixture.is_dir());
+}

@@ -67,7 +67,8 @@ fn date_re() -> &'static Regex {
     RE.get_or_init(|| {
         let pat = format!(
             r"(?x)
-            (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+            (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b)
+            | (?P<num>\b(?P<d3>\d{{1,2}})(?P<sep>[./])(?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b)
             | (?P<mdy>\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)
             | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b)
             ",
@@ -107,9 +108,30 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                     | "posted"
                     | "posted on"
                     | "updated"
+                    | "updated on"
+                    | "last updated"
                     | "published on"
                     | "dated"
+                    | "modified"
+                    | "created"
+                    | "stand"
+                    | "aktualisiert"
+                    | "aktualisiert am"
+                    | "veröffentlicht"
+                    | "veröffentlicht am"
+                    | "publié le"
+                    | "mis à jour le"
+                    | "pubblicato"
+                    | "pubblicato il"
+                    | "publicado"
+                    | "publicado el"
+                    | "publicado em"
+                    | "opublikowano"
             );
+            // A numeric date (13/11/2024, 09.04.2024) only in a labelled metadata line.
+            if caps.name("num").is_some() && !metadata {
+                continue;
+            }
             let weekday_prefix = is_weekday(prefix.trim_end_matches(','));
             let dateline_place = place_re()
                 .captures(s)
@@ -170,6 +192,20 @@ fn parse_caps(caps: &regex::Captures<'_>) -> Option<NaiveDate> {
         let y = caps.name("iy")?.as_str().parse().ok()?;
         return NaiveDate::from_ymd_opt(y, num("im")?, num("id")?);
     }
+    if caps.name("num").is_some() {
+        // Day first, as in the European sites that print numeric dates; with a slash and both
+        // numbers 12 or less it could be American month-first: ambiguous, not used.
+        let (a, b) = (num("d3")?, num("m3")?);
+        let y = caps.name("y3")?.as_str().parse().ok()?;
+        let dot = caps.name("sep").is_some_and(|m| m.as_str() == ".");
+        return if a > 12 || dot {
+            NaiveDate::from_ymd_opt(y, b, a)
+        } else if b > 12 {
+            NaiveDate::from_ymd_opt(y, a, b)
+        } else {
+            None
+        };
+    }
     if caps.name("mdy").is_some() {
         let y = caps.name("y1")?.as_str().parse().ok()?;
         return NaiveDate::from_ymd_opt(y, month_number(caps.name("m1")?.as_str())?, num("d1")?);
@@ -217,6 +253,31 @@ mod tests {
         assert_eq!(
             dl("Published: Sept. 3, 2021\nText"),
             Some((d(2021, 9, 3), None))
+        );
+    }
+
+    #[test]
+    fn numeric_dates_in_metadata_lines() {
+        assert_eq!(
+            dl("Title\n\nPublished on 17/10/2024 at 18:40\n\nText.").map(|x| x.0),
+            Some(d(2024, 10, 17))
+        );
+        assert_eq!(
+            dl("Title\nStand: 09.04.2024, 17:45 Uhr\nText.").map(|x| x.0),
+            Some(d(2024, 4, 9))
+        );
+        assert_eq!(
+            dl("Title\nPublished: 2024-03-12T08:15:00+01:00\nText.").map(|x| x.0),
+            Some(d(2024, 3, 12))
+        );
+        assert_eq!(
+            dl("Title\nUpdated: 10/12/2024\nText.").map(|x| x.0),
+            None,
+            "ambiguous month and day"
+        );
+        assert_eq!(
+            dl("Title\n17/10/2024 was the day.\nText.").map(|x| x.0),
+            None
         );
     }
 

@@ -112,6 +112,9 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if !matches!(cli.command, Command::Serve { .. }) {
+        restore_sigpipe();
+    }
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
@@ -150,6 +153,17 @@ pub fn main() -> i32 {
             tokens,
             json,
         } => info::inspect(&file, date.as_deref(), tokens, json),
+    }
+}
+
+/// A command-line run piped into `head` should end quietly when the pipe closes, as `grep` does,
+/// not panic on the failed write: restore the default SIGPIPE action (Rust ignores it). The
+/// server keeps ignoring it, so a client that hangs up cannot stop it.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

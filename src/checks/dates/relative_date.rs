@@ -42,6 +42,11 @@ impl RelativeDate {
                     Example::flag("He was elected two years ago, in 2019.").on("2024-06-01"),
                     Example::pass("He was elected two years ago, in 2022.").on("2024-06-01"),
                     Example::pass("The road was rebuilt last year, in 2021, with a loan."),
+                    Example::flag("The last strong aftershock was recorded last month, in February, near Malatya.").on("2025-04-16"),
+                    Example::pass("The last strong aftershock was recorded last month, in March, near Malatya.").on("2025-04-16"),
+                    Example::pass("Prices rose last month, in December, and again in January.").on("2025-01-20"),
+                    Example::flag("The investigation began in November last year, when officers searched the offices in 2022.").on("2024-03-12"),
+                    Example::pass("The investigation began in November last year, when officers searched the offices in 2023.").on("2024-03-12"),
                 ],
             ),
         }
@@ -64,6 +69,25 @@ fn relative_re() -> &'static Regex {
     })
 }
 
+fn relative_month_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"(?i)\b(?P<rel>last|this|next)\s+month\b,?\s+(?:in|back\s+in)\s+(?P<month>{MONTH})\b(?:\s+(?P<y>\d{{4}}))?"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// "…, when …" clause after "in November last year" that dates the same moment.
+fn when_year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(r"^,?\s+when\b[^;:()]*?\bin\s+(?:(?:early|mid|late)[- ])?(?:{MONTH}\s+)?(?P<y>(?:19|20)\d{{2}})\b");
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
 fn explicit_year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -80,6 +104,59 @@ fn end_verb_re() -> &'static Regex {
     })
 }
 
+impl RelativeDate {
+    /// "last month, in February" in an April article.
+    fn relative_month(
+        &self,
+        sentence: Span,
+        text: &str,
+        date: chrono::NaiveDate,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for caps in relative_month_re().captures_iter(text) {
+            let (Some(rel), Some(m), Some(whole)) =
+                (caps.name("rel"), caps.name("month"), caps.get(0))
+            else {
+                continue;
+            };
+            let Some(named) = crate::article::dateline::month_number(m.as_str()) else {
+                continue;
+            };
+            let shift: i32 = match rel.as_str().to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let index = date.year() * 12 + date.month0() as i32 + shift;
+            let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+            let year_ok = caps
+                .name("y")
+                .and_then(|y| y.as_str().parse::<i32>().ok())
+                .is_none_or(|y| y == year);
+            if named == month && year_ok {
+                continue;
+            }
+            let expected = chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                .map(|d| d.format("%B %Y").to_string())
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    Span::new(sentence.start + whole.start(), sentence.start + whole.end()),
+                    format!(
+                        "“{} month” is {expected} in an article dated {}, not {}",
+                        rel.as_str(),
+                        date.format("%-d %B %Y"),
+                        m.as_str()
+                    ),
+                )
+                .with_help("Give one date: the named month, or the relative one that matches it."),
+            );
+        }
+    }
+}
+
 impl Rule for RelativeDate {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -91,6 +168,9 @@ impl Rule for RelativeDate {
             let text = article.slice(s.span);
             // Cheap literal prefilter before the regex.
             let lower = text.to_ascii_lowercase();
+            if lower.contains("month") {
+                self.relative_month(s.span, text, date, out);
+            }
             if !(lower.contains("year") || lower.contains("ago")) {
                 continue;
             }
@@ -132,6 +212,33 @@ impl Rule for RelativeDate {
                 let Some(month) = caps.name("month") else {
                     continue;
                 };
+                // 3. "began in November last year, when officers searched … in 2022".
+                if r.starts_with("last") {
+                    if let Some(c) = when_year_re().captures(&text[whole.end()..]) {
+                        if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+                            if y != resolved {
+                                let ys = c.name("y").map_or(span, |m| {
+                                    let at = s.span.start + whole.end();
+                                    Span::new(at + m.start(), at + m.end())
+                                });
+                                out.push(
+                                    Diagnostic::new(
+                                        &self.meta.id,
+                                        self.meta.severity,
+                                        span,
+                                        format!(
+                                            "“{}” is {resolved} in an article dated {dated}, but the same sentence dates it {y}",
+                                            whole.as_str()
+                                        ),
+                                    )
+                                    .with_related(ys, format!("dated {y} here"))
+                                    .with_help("Give one date: the explicit year, or the relative one that matches it."),
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                }
                 if !r.starts_with("last") || !end_verb_re().is_match(&text[..whole.start()]) {
                     continue;
                 }

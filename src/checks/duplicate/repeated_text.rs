@@ -158,24 +158,8 @@ impl Rule for RepeatedText {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
         // For each sentence, the earlier sentence it repeats and the similarity.
         let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
-        // Every run of SHINGLE words → the sentences it occurs in (most recent BUCKET).
-        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::new();
         for (j, n) in norms.iter().enumerate() {
-            if words[j] >= CONTAINED_MIN_WORDS {
-                if let Some(i) = contained_in_earlier(&norms, &words, &shingles, j) {
-                    repeats[j] = Some((i, PART));
-                }
-            }
-            for sh in word_runs(n, SHINGLE) {
-                let b = shingles.entry(sh).or_default();
-                if b.last() != Some(&j) {
-                    if b.len() >= BUCKET {
-                        b.remove(0);
-                    }
-                    b.push(j);
-                }
-            }
-            if words[j] < MIN_WORDS || repeats[j].is_some() {
+            if words[j] < MIN_WORDS {
                 continue;
             }
             if let Some(&i) = first_seen.get(n.as_str()) {
@@ -224,6 +208,22 @@ impl Rule for RepeatedText {
                 if ratio >= NEAR_RATIO {
                     repeats[j] = Some((i, ratio));
                     break;
+                }
+            }
+        }
+        // Sentences found whole inside a longer earlier one. Every run of SHINGLE words → the
+        // sentences it occurs in (the first BUCKET only, so the pass stays linear).
+        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, n) in norms.iter().enumerate() {
+            if repeats[j].is_none() && words[j] >= CONTAINED_MIN_WORDS {
+                if let Some(i) = contained_in_earlier(&norms, &words, &shingles, j) {
+                    repeats[j] = Some((i, PART));
+                }
+            }
+            for sh in word_runs(n, SHINGLE) {
+                let b = shingles.entry(sh).or_default();
+                if b.last() != Some(&j) && b.len() < BUCKET {
+                    b.push(j);
                 }
             }
         }
