@@ -68,7 +68,7 @@ fn main() {
         "all rules one by one: {:.1}%",
         per_rule.iter().map(|(t, _)| t).sum::<f64>() * 100.0 / secs
     );
-    for (t, id) in per_rule.iter().take(12) {
+    for (t, id) in per_rule.iter().take(25) {
         println!("  {:>5.1}%  {id}", t * 100.0 / secs);
     }
     println!(

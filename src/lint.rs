@@ -2,11 +2,15 @@
 
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::registry::Prefilters;
 use crate::rules::{selector_matches, Registry, Rule};
 
 /// The rules chosen for a run, with their effective severities. Built once per run.
 pub struct Linter<'a> {
     rules: Vec<&'a dyn Rule>,
+    /// The rules' prefilters, and for each rule its slot in the set (None: always run).
+    prefilters: std::borrow::Cow<'a, Prefilters>,
+    slots: Vec<Option<usize>>,
     overrides: Vec<(String, Severity)>,
     /// Every loaded rule id (selected or not), to validate suppressions.
     known: Vec<String>,
@@ -19,17 +23,30 @@ impl<'a> Linter<'a> {
         ignore: &[String],
         overrides: Vec<(String, Severity)>,
     ) -> Self {
+        let rules = registry.selected(select, ignore);
+        let prefilters = registry.prefilters();
+        let slots = rules
+            .iter()
+            .map(|r| prefilters.slot.get(&r.meta().id).copied())
+            .collect();
         Linter {
-            rules: registry.selected(select, ignore),
+            rules,
+            prefilters: std::borrow::Cow::Borrowed(prefilters),
+            slots,
             overrides,
             known: registry.rules().map(|r| r.meta().id.clone()).collect(),
         }
     }
 
     /// A linter running exactly one rule (rule examples).
+    /// Its prefilter is used as in a full run, so the rule's examples test it too.
     pub fn single(rule: &'a dyn Rule) -> Self {
+        let prefilters = Prefilters::of(std::iter::once(rule));
+        let slots = vec![prefilters.slot.get(&rule.meta().id).copied()];
         Linter {
             rules: vec![rule],
+            prefilters: std::borrow::Cow::Owned(prefilters),
+            slots,
             overrides: Vec::new(),
             known: vec![rule.meta().id.clone()],
         }
@@ -43,7 +60,12 @@ impl<'a> Linter<'a> {
     /// nothing inside blanked (non-prose) bytes.
     pub fn lint(&self, article: &Article) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for rule in &self.rules {
+        for (rule, slot) in self.rules.iter().zip(&self.slots) {
+            if let Some(s) = slot {
+                if !self.prefilters.regexes[*s].is_match(&article.text) {
+                    continue;
+                }
+            }
             rule.check(article, &mut out);
         }
         out.retain(|d| d.span.end <= article.text.len() && !article.is_masked(d.span));

@@ -4,6 +4,7 @@
 
 pub mod file;
 pub mod kinds;
+pub mod prefilter;
 pub mod registry;
 pub mod selftest;
 pub mod template;
@@ -106,6 +107,12 @@ pub struct RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>);
+    /// A regex (source) that matches somewhere in an article's text whenever this rule could
+    /// report anything there; the linter skips the rule on articles where it does not match.
+    /// See [`prefilter`].
+    fn prefilter(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// The pack of a rule id: `residue` for `residue/comment-form`.

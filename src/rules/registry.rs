@@ -9,6 +9,35 @@ include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 #[derive(Default)]
 pub struct Registry {
     rules: Vec<Box<dyn Rule>>,
+    /// Every rule's prefilter in one set, built on first use (see [`super::prefilter`]).
+    prefilters: std::sync::OnceLock<Prefilters>,
+}
+
+/// The prefilters of a registry's rules, compiled, and which slot is whose.
+#[derive(Clone)]
+pub struct Prefilters {
+    pub regexes: Vec<regex::Regex>,
+    pub slot: HashMap<String, usize>,
+}
+
+impl Prefilters {
+    /// The prefilters of `rules` (those that have one and compile).
+    pub fn of<'r>(rules: impl Iterator<Item = &'r dyn Rule>) -> Prefilters {
+        let mut regexes = Vec::new();
+        let mut slot = HashMap::new();
+        for r in rules {
+            if let Some(p) = r.prefilter() {
+                if let Ok(re) = regex::RegexBuilder::new(p)
+                    .size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT)
+                    .build()
+                {
+                    slot.insert(r.meta().id.clone(), regexes.len());
+                    regexes.push(re);
+                }
+            }
+        }
+        Prefilters { regexes, slot }
+    }
 }
 
 impl Registry {
@@ -77,6 +106,11 @@ impl Registry {
 
     pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
         self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The prefilters of every rule, compiled once.
+    pub fn prefilters(&self) -> &Prefilters {
+        self.prefilters.get_or_init(|| Prefilters::of(self.rules()))
     }
 
     pub fn get(&self, id: &str) -> Option<&dyn Rule> {

@@ -22,6 +22,7 @@ pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 pub struct PatternRule {
     common: Common,
     regex: Regex,
+    prefilter: Option<String>,
     unless: Option<Regex>,
     scope: Scope,
 }
@@ -115,9 +116,11 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             "message missing",
         ));
     }
+    let prefilter = crate::rules::prefilter::for_pattern(&expand_sets(pat.get_ref()));
     Ok(Box::new(PatternRule {
         common,
         regex,
+        prefilter,
         unless,
         scope,
     }))
@@ -126,6 +129,10 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
 impl Rule for PatternRule {
     fn meta(&self) -> &RuleMeta {
         &self.common.meta
+    }
+
+    fn prefilter(&self) -> Option<&str> {
+        self.prefilter.as_deref()
     }
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
