@@ -63,7 +63,6 @@ struct Office {
 
 struct Person {
     name: String,
-    surname: String,
     /// The name's words, folded (lower case, no diacritics).
     folded: Vec<String>,
 }
@@ -155,7 +154,6 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             }
             people.push(Person {
                 name: p.name.clone(),
-                surname,
                 folded: p.name.split(' ').map(fold_name).collect(),
             });
         }
@@ -391,79 +389,98 @@ impl FactsRule {
             let before =
                 &text[article.sentence_at(m.start()).map_or(0, |s| s.span.start)..m.start()];
             let before_trim = before.trim_end();
-            // Which of this person's offices is named right before the name?
-            for o in self.offices.iter().filter(|o| o.person == pi) {
-                let Some(title) = o
-                    .titles
-                    .iter()
-                    .filter(|t| ends_with_ci(before_trim, t))
-                    .max_by_key(|t| t.len())
-                else {
-                    continue;
-                };
-                let lead = before_trim[..before_trim.len() - title.len()]
-                    .trim_end()
-                    .to_lowercase();
-                if [
-                    "former",
-                    "ex-",
-                    "then-",
-                    "late",
-                    "previous",
-                    "one-time",
-                    "future",
-                    "incoming",
-                    "designate",
-                    "then",
-                    "ex",
-                ]
+            // The longest title of any of this person's offices written right before the name
+            // (“Vice President” beats “President”).
+            let Some(title) = self
+                .offices
                 .iter()
-                .any(|w| lead.ends_with(w))
-                {
-                    continue;
-                }
-                // The person held some office with this title on the date: fine.
-                let held = self.offices.iter().any(|x| {
-                    x.person == pi
-                        && x.title == o.title
-                        && x.country == o.country
-                        && x.start <= on
-                        && x.end.is_none_or(|e| on <= e)
-                });
-                if held {
-                    break;
-                }
-                let holder = self
-                    .offices
-                    .iter()
-                    .find(|x| {
-                        x.title == o.title
-                            && x.country == o.country
-                            && x.start <= on
-                            && x.end.is_none_or(|e| on <= e)
-                    })
-                    .map(|x| &self.people[x.person].name);
-                let term = match o.end {
-                    Some(e) => format!("from {} to {}", fmt_date(o.start), fmt_date(e)),
-                    None => format!("from {}", fmt_date(o.start)),
-                };
-                let holder_note = holder
-                    .map(|h| format!("; on {} it was {h}", fmt_date(on)))
-                    .unwrap_or_default();
-                let tspan = Span::new(
-                    before_trim.len() - title.len() + (m.start() - before.len()),
-                    m.end(),
-                );
-                out.push(self.diag(
-                    tspan,
-                    format!(
-                        "{} was {} ({}) {term}, not on the article's date{holder_note}",
-                        self.people[pi].name, o.title, o.country
-                    ),
-                ));
-                break;
+                .filter(|o| o.person == pi)
+                .flat_map(|o| o.titles.iter())
+                .filter(|t| ends_with_ci(before_trim, t))
+                .max_by_key(|t| t.len())
+            else {
+                continue;
+            };
+            let lead = before_trim[..before_trim.len() - title.len()]
+                .trim_end()
+                .to_lowercase();
+            // “former President”, and “Vice President”, “Deputy Prime Minister” when the
+            // person has no such office listed: another office, not checked.
+            if [
+                "former",
+                "ex-",
+                "then-",
+                "late",
+                "previous",
+                "one-time",
+                "future",
+                "incoming",
+                "designate",
+                "then",
+                "ex",
+                "vice",
+                "deputy",
+                "shadow",
+                "alternate",
+                "assistant",
+                "under",
+                "acting",
+                "interim",
+                "caretaker",
+                "vice-",
+                "co-",
+            ]
+            .iter()
+            .any(|w| lead.ends_with(w))
+            {
+                continue;
             }
-            let _ = &self.people[pi].surname;
+            // Every office of this person with that title; fine if one of them was held then.
+            let named: Vec<&Office> = self
+                .offices
+                .iter()
+                .filter(|o| {
+                    o.person == pi && o.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
+                })
+                .collect();
+            let held = |x: &Office| x.start <= on && x.end.is_none_or(|e| on <= e);
+            if named.iter().any(|o| held(o)) {
+                continue;
+            }
+            // The term nearest the article's date, for the message.
+            let distance = |o: &Office| {
+                if on < o.start {
+                    (o.start - on).num_days()
+                } else {
+                    o.end.map_or(0, |e| (on - e).num_days())
+                }
+            };
+            let Some(o) = named.into_iter().min_by_key(|o| distance(o)) else {
+                continue;
+            };
+            let holder = self
+                .offices
+                .iter()
+                .find(|x| x.title == o.title && x.country == o.country && held(x))
+                .map(|x| &self.people[x.person].name);
+            let term = match o.end {
+                Some(e) => format!("from {} to {}", fmt_date(o.start), fmt_date(e)),
+                None => format!("from {}", fmt_date(o.start)),
+            };
+            let holder_note = holder
+                .map(|h| format!("; on {} it was {h}", fmt_date(on)))
+                .unwrap_or_default();
+            let tspan = Span::new(
+                before_trim.len() - title.len() + (m.start() - before.len()),
+                m.end(),
+            );
+            out.push(self.diag(
+                tspan,
+                format!(
+                    "{} was {} ({}) {term}, not on the article's date{holder_note}",
+                    self.people[pi].name, o.title, o.country
+                ),
+            ));
         }
     }
 
