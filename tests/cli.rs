@@ -559,6 +559,69 @@ fn hostile_inputs_finish_cleanly() {
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
     assert_eq!(v["summary"]["files"], 4);
+    // A dangling link in a folder is not an article; named on the command line, it is a
+    // per-file error (as is a file removed between listing and reading) and the rest is checked.
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("removed.txt"))
+        .unwrap();
+    let o = copydesk(dir.path(), &["check", "--format", "json", "."]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let o = copydesk(
+        dir.path(),
+        &["check", "--format", "json", "removed.txt", "empty.txt"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    assert_eq!(v["errors"][0]["path"], "removed.txt", "{v}");
+}
+
+/// A rule file with 10,000 rules loads and runs; a nested quantifier that takes exponential
+/// time in a backtracking engine runs in linear time on a long line.
+#[test]
+fn ten_thousand_rules_and_a_nested_quantifier() {
+    let dir = workspace();
+    let mut rules = String::new();
+    for i in 0..10_000 {
+        rules.push_str(&format!(
+            "[[rule]]\nid = \"desk/word-{i}\"\nkind = \"pattern\"\nmessage = \"Avoid zq{i}x\"\npattern = '\\bzq{i}x\\b'\n[[rule.example]]\nflag = \"The zq{i}x rose.\"\n[[rule.example]]\npass = \"The price rose.\"\n\n"
+        ));
+    }
+    rules.push_str("[[rule]]\nid = \"desk/nested\"\nkind = \"pattern\"\nmessage = \"nested\"\nscope = \"line\"\npattern = '^(a+)+b$'\n[[rule.example]]\nflag = \"aaab\"\n[[rule.example]]\npass = \"aaac\"\n");
+    std::fs::write(dir.path().join("desk.toml"), rules).unwrap();
+    std::fs::write(
+        dir.path().join("evil.txt"),
+        format!("{}!\n{}b\n", "a".repeat(50_000), "a".repeat(50_000)),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("words.txt"),
+        "Prices fell. The zq9999x rose on Monday.\n",
+    )
+    .unwrap();
+    let o = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "desk.toml",
+            "--format",
+            "concise",
+            "evil.txt",
+            "words.txt",
+            "story.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("words.txt:1:18: warning[desk/word-9999]"),
+        "{out}"
+    );
+    assert!(out.contains("evil.txt:2:1: warning[desk/nested]"), "{out}");
+    assert!(!out.contains("evil.txt:1:1: warning[desk/nested]"), "{out}");
+    assert!(
+        out.contains("story.txt:5:1: error[residue/comment-form]"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -635,4 +698,77 @@ fn closed_pipe_is_not_a_panic() {
         );
     }
     assert!(fixture.is_dir());
+}
+
+/// SIGTERM in the middle of `--fix` over many files: the run stops with 130, and every file is
+/// either the original or the fully fixed text; no temporary file is left behind.
+#[cfg(unix)]
+#[test]
+fn interrupted_fix_leaves_whole_files() {
+    let dir = workspace();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/glitched/001_valencia_floods.txt");
+    let original = std::fs::read_to_string(&fixture).expect("fixture");
+    // The fully fixed text, from a run on one copy.
+    let one = dir.path().join("one");
+    std::fs::create_dir(&one).expect("mkdir");
+    std::fs::write(one.join("a.txt"), &original).expect("write");
+    copydesk(&one, &["check", "--fix", "--format", "concise", "a.txt"]);
+    let fixed = std::fs::read_to_string(one.join("a.txt")).expect("read fixed");
+    assert_ne!(fixed, original, "the fixture has safe fixes");
+
+    let many = dir.path().join("many");
+    std::fs::create_dir(&many).expect("mkdir");
+    let n = 1500;
+    for i in 0..n {
+        std::fs::write(many.join(format!("a{i:04}.txt")), &original).expect("write");
+    }
+    let child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--fix", "--format", "concise", "."])
+        .current_dir(&many)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Wait until the first file has been fixed, then interrupt.
+    let start = std::time::Instant::now();
+    loop {
+        let any_fixed = std::fs::read_dir(&many)
+            .expect("list")
+            .flatten()
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t == fixed));
+        if any_fixed || start.elapsed().as_secs() > 120 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGTERM);
+    }
+    let out = child.wait_with_output().expect("wait");
+    let (mut whole_fixed, mut untouched) = (0, 0);
+    for e in std::fs::read_dir(&many).expect("list").flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        assert!(
+            name.starts_with('a') && name.ends_with(".txt"),
+            "left behind: {name}"
+        );
+        let t = std::fs::read_to_string(e.path()).expect("read");
+        if t == fixed {
+            whole_fixed += 1;
+        } else if t == original {
+            untouched += 1;
+        } else {
+            panic!("{name} is neither the original nor the fixed text");
+        }
+    }
+    assert_eq!(whole_fixed + untouched, n, "every file is still there");
+    assert!(whole_fixed > 0);
+    if out.status.code() == Some(130) {
+        assert!(untouched > 0, "interrupted, yet every file was fixed");
+        assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    } else {
+        eprintln!("the run finished before the signal arrived; integrity checked only");
+    }
 }

@@ -94,12 +94,26 @@ fn place_re() -> &'static Regex {
 pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
     const MAX_LINES: usize = 30;
     for &line in lines.iter().take(MAX_LINES) {
+        // A dateline's date stands near the start of its line: look no further than that.
         let s = &text[line.range()];
+        let s = &s[..crate::article::position::floor_char_boundary(s, 240)];
         let trimmed = s.trim_start();
         let lead = s.len() - trimmed.len();
+        // The dateline place, if the line opens with one (computed once per line).
+        let place_caps = place_re().captures(s).and_then(|c| c.name("place"));
         for caps in date_re().captures_iter(s) {
             let Some(m) = caps.get(0) else { continue };
-            let prefix = s[lead.min(m.start())..m.start()].trim();
+            // Only a short label can precede a date line's date; a date deep inside a long line
+            // is prose (and lower-casing a long prefix for every date would be quadratic).
+            let start = lead.min(m.start());
+            if m.start() - start > 64 && place_caps.is_none() {
+                continue;
+            }
+            let prefix = if m.start() - start > 64 {
+                "…"
+            } else {
+                s[start..m.start()].trim()
+            };
             let prefix_lower = prefix.to_lowercase();
             let metadata = matches!(
                 prefix_lower.trim_end_matches(':'),
@@ -133,15 +147,15 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 continue;
             }
             let weekday_prefix = is_weekday(prefix.trim_end_matches(','));
-            let dateline_place = place_re()
-                .captures(s)
-                .and_then(|c| c.name("place"))
-                .and_then(|p| {
-                    // "Berlin, 4 July 2024": the place ends just before the date.
-                    let between = s[p.end()..m.start()].trim();
-                    (between == "," || between.is_empty() || between.ends_with(','))
-                        .then(|| p.as_str().trim().to_string())
-                });
+            let dateline_place = place_caps.and_then(|p| {
+                // "Berlin, 4 July 2024": the place ends just before the date.
+                if m.start() < p.end() || m.start() - p.end() > 40 {
+                    return None;
+                }
+                let between = s[p.end()..m.start()].trim();
+                (between == "," || between.is_empty() || between.ends_with(','))
+                    .then(|| p.as_str().trim().to_string())
+            });
             let at_start = prefix.is_empty() || metadata || weekday_prefix;
             if !at_start && dateline_place.is_none() {
                 continue;
@@ -165,6 +179,7 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
 pub fn find_place(text: &str, lines: &[Span]) -> Option<String> {
     for &line in lines.iter().take(30) {
         let s = &text[line.range()];
+        let s = &s[..crate::article::position::floor_char_boundary(s, 240)];
         if let Some(c) = place_re().captures(s) {
             let p = c.name("place")?.as_str().trim();
             let whole = c.get(0)?.as_str();

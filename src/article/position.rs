@@ -12,7 +12,14 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Inside lines longer than [`CHECKPOINT`] bytes: (byte offset, chars and UTF-16 units from
+    /// the line start), every CHECKPOINT bytes, so a column costs at most CHECKPOINT bytes of
+    /// counting however long the line (a 50 MB one-line file has thousands of findings).
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+/// Distance between column checkpoints in long lines.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -22,7 +29,35 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let (mut chars, mut units, mut next) = (0, 0, start + CHECKPOINT);
+            for (i, c) in text[start..end].char_indices() {
+                if start + i >= next {
+                    checkpoints.push((start + i, chars, units));
+                    next = start + i + CHECKPOINT;
+                }
+                chars += 1;
+                units += c.len_utf16();
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The counting origin for `offset` on a line starting at `start`: (byte, chars, UTF-16).
+    fn origin(&self, start: usize, offset: usize) -> (usize, usize, usize) {
+        let k = self.checkpoints.partition_point(|c| c.0 <= offset);
+        match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some(c) if c.0 >= start => c,
+            _ => (start, 0, 0),
+        }
     }
 
     /// 0-based line number holding byte `offset`.
@@ -46,8 +81,8 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_start(line);
-        let column = text[start..offset].chars().count() + 1;
+        let (from, chars, _) = self.origin(self.line_start(line), offset);
+        let column = chars + text[from..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -58,8 +93,12 @@ impl LineIndex {
     pub fn utf16_position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_start(line);
-        let column = text[start..offset].chars().map(char::len_utf16).sum();
+        let (from, _, units) = self.origin(self.line_start(line), offset);
+        let column = units
+            + text[from..offset]
+                .chars()
+                .map(char::len_utf16)
+                .sum::<usize>();
         (line, column)
     }
 
@@ -108,6 +147,27 @@ pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_use_checkpoints_with_the_same_result() {
+        let line = "é😀a“b ".repeat(3000);
+        let text = format!("first\n{line}\nlast");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        for offset in (0..text.len()).step_by(997) {
+            let offset = floor_char_boundary(&text, offset);
+            let line = idx.line_of(offset);
+            let start = idx.line_start(line);
+            let chars = text[start..offset].chars().count() + 1;
+            let units: usize = text[start..offset].chars().map(char::len_utf16).sum();
+            assert_eq!(idx.position(&text, offset).column, chars, "at {offset}");
+            assert_eq!(
+                idx.utf16_position(&text, offset),
+                (line, units),
+                "at {offset}"
+            );
+        }
+    }
 
     #[test]
     fn positions_count_chars_and_utf16() {

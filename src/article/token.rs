@@ -53,7 +53,7 @@ fn special_re() -> &'static Regex {
             r"(?P<url>(?:https?://|www\.)[^\s<>“”«»]+)",
             r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
             r"|(?P<tag>(?:^|[\s(])[#@][\p{L}\p{N}_]+)",
-            r"|(?P<domain>\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|it|pl|es|ru|am|az|info|news)\b(?:/[^\s]*)?)",
+            r"|(?P<domain>(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|de|fr|it|pl|es|ru|am|az|info|news)(?-u:\b)(?:/[^\s]*)?)",
         ))
         .expect("static regex")
     })

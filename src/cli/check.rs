@@ -246,7 +246,13 @@ pub fn run(args: CheckArgs) -> i32 {
     // Files are linted in parallel a chunk at a time and reported in path order, so memory is
     // bounded by the chunk, not the corpus.
     const CHUNK: usize = 512;
+    if args.fix {
+        interrupt::install();
+    }
     for chunk in files.chunks(CHUNK) {
+        if interrupt::requested() {
+            break;
+        }
         let checked: Vec<Outcome> = match &pool {
             Ok(pool) => pool.install(|| chunk.par_iter().map(work).collect()),
             Err(_) => chunk.iter().map(work).collect(),
@@ -270,7 +276,10 @@ pub fn run(args: CheckArgs) -> i32 {
             if fixed_total == 1 { "" } else { "s" }
         );
     }
-    if had_io_error {
+    if interrupt::requested() {
+        eprintln!("interrupted: every file is either fixed in full or left as it was");
+        130
+    } else if had_io_error {
         2
     } else if worst.is_some_and(|w| w >= fail_on) {
         1
@@ -340,6 +349,16 @@ fn check_text(
     }
     if fixed_text != original {
         if let Some(p) = path {
+            if interrupt::requested() {
+                // Reported with its findings, unfixed; the run says it was interrupted.
+                return Outcome::Checked {
+                    path: name,
+                    article: Box::new(article),
+                    diagnostics,
+                    diff: None,
+                    fixed: 0,
+                };
+            }
             if let Err(message) = write_atomically(p, &original, &fixed_text) {
                 return Outcome::Failed {
                     path: name,
@@ -384,4 +403,33 @@ fn write_atomically(path: &Path, old: &str, new: &str) -> Result<(), String> {
     tmp.persist(path)
         .map_err(|e| format!("cannot replace file: {}", e.error))?;
     Ok(())
+}
+
+/// SIGINT and SIGTERM during `--fix`: instead of dying between a temporary file and its rename,
+/// the run stops taking new files, finishes the write in progress, and exits with 130. Each file
+/// is then either fixed in full or untouched, and no temporary file is left behind.
+mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static REQUESTED: AtomicBool = AtomicBool::new(false);
+
+    pub fn requested() -> bool {
+        REQUESTED.load(Ordering::SeqCst)
+    }
+
+    #[cfg(unix)]
+    extern "C" fn on_signal(_: libc::c_int) {
+        // Only an atomic store: async-signal-safe.
+        REQUESTED.store(true, Ordering::SeqCst);
+    }
+
+    pub fn install() {
+        #[cfg(unix)]
+        // SAFETY: the handler only stores to an atomic; installed before worker threads write.
+        unsafe {
+            let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            libc::signal(libc::SIGINT, handler);
+            libc::signal(libc::SIGTERM, handler);
+        }
+    }
 }

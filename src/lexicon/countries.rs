@@ -1,7 +1,7 @@
 //! Countries (and a few territories): names, aliases, demonyms, capital, and whether the name
 //! takes “the” in running English (`rules/data/countries.tsv`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../rules/data/countries.tsv");
@@ -22,7 +22,7 @@ pub struct Countries {
     by_name: HashMap<&'static str, usize>,
     /// Every demonym (adjective or noun, singular or plural) → index into `all`.
     by_demonym: HashMap<&'static str, usize>,
-    capitals: std::collections::HashSet<&'static str>,
+    capitals: rustc_hash::FxHashSet<&'static str>,
 }
 
 fn split(field: &'static str) -> Vec<&'static str> {
@@ -37,8 +37,8 @@ pub fn countries() -> &'static Countries {
     static C: OnceLock<Countries> = OnceLock::new();
     C.get_or_init(|| {
         let mut all = Vec::new();
-        let mut by_name = HashMap::new();
-        let mut by_demonym = HashMap::new();
+        let mut by_name = HashMap::default();
+        let mut by_demonym = HashMap::default();
         for (i, line) in super::data_lines(DATA).enumerate() {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 5 || (i == 0 && f[0] == "name") {

@@ -2,7 +2,7 @@
 //! `rules/data/zone-abbreviations.tsv`).
 
 use chrono_tz::Tz;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../../rules/data/places.tsv");
@@ -42,8 +42,8 @@ pub struct Gazetteer {
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut places: HashMap<&'static str, Vec<Place>> = HashMap::new();
-        let mut country_codes = HashMap::new();
+        let mut places: HashMap<&'static str, Vec<Place>> = HashMap::default();
+        let mut country_codes = HashMap::default();
         for line in super::data_lines(PLACES).skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 5 {
@@ -69,7 +69,7 @@ pub fn gazetteer() -> &'static Gazetteer {
                 population: f[4].parse().unwrap_or(0),
             });
         }
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for line in super::data_lines(ABBREVIATIONS).skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 4 {

@@ -1,7 +1,7 @@
 //! English words (SCOWL via Debian's wamerican): `known` is the size-50 list, `common` the
 //! size-35 list. Lower-case entries only: proper nouns are not in either.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 const KNOWN: &str = include_str!("../../rules/data/words-en.txt");

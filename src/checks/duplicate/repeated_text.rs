@@ -1,8 +1,8 @@
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::rules::{Example, Rule, RuleMeta};
+use rustc_hash::FxHashMap as HashMap;
 use similar::TextDiff;
-use std::collections::HashMap;
 
 const HELP: &str = "
 What it does: flags a headline, line, sentence or paragraph that repeats an earlier one verbatim
@@ -50,6 +50,24 @@ fn word_runs(norm: &str, n: usize) -> Vec<&str> {
         .collect()
 }
 
+/// The first `n` words of a normalised sentence.
+fn first_run(norm: &str, n: usize) -> Option<&str> {
+    let end = norm
+        .match_indices(' ')
+        .nth(n - 1)
+        .map_or(norm.len(), |(i, _)| i);
+    (norm[..end].matches(' ').count() == n - 1).then(|| &norm[..end])
+}
+
+/// Does `hay` contain `needle` as whole words?
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let end = i + needle.len();
+        (i == 0 || hay.as_bytes()[i - 1] == b' ')
+            && (end == hay.len() || hay.as_bytes()[end] == b' ')
+    })
+}
+
 /// The earlier, longer sentence that contains sentence `j` word for word, if any.
 fn contained_in_earlier(
     norms: &[String],
@@ -57,31 +75,31 @@ fn contained_in_earlier(
     shingles: &HashMap<&str, Vec<usize>>,
     j: usize,
 ) -> Option<usize> {
-    let first = *word_runs(&norms[j], SHINGLE).first()?;
-    let needle = format!(" {} ", norms[j]);
+    let first = first_run(&norms[j], SHINGLE)?;
+    let needle = norms[j].as_str();
     shingles
         .get(first)?
         .iter()
-        .rev()
         .copied()
-        .find(|&i| i < j && words[i] > words[j] && format!(" {} ", norms[i]).contains(&needle))
+        .find(|&i| i < j && words[i] > words[j] && contains_words(&norms[i], needle))
 }
 
 /// The two smallest hashes of a sentence's words.
-fn min_hashes(words: &[&str]) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut hs: Vec<u64> = words
-        .iter()
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect();
-    hs.sort_unstable();
-    hs.dedup();
-    hs.truncate(2);
-    hs
+fn min_hashes(norm: &str) -> Vec<u64> {
+    use std::hash::BuildHasher;
+    let build = rustc_hash::FxBuildHasher;
+    // The two smallest distinct hashes, without sorting every word's.
+    let (mut a, mut b) = (u64::MAX, u64::MAX);
+    for w in norm.split(' ') {
+        let h = build.hash_one(w);
+        if h < a {
+            b = a;
+            a = h;
+        } else if h < b && h != a {
+            b = h;
+        }
+    }
+    [a, b].into_iter().filter(|&h| h != u64::MAX).collect()
 }
 
 pub struct RepeatedText {
@@ -146,16 +164,17 @@ impl Rule for RepeatedText {
             .iter()
             .map(|n| n.split(' ').filter(|w| !w.is_empty()).count())
             .collect();
-        let bags: Vec<Vec<&str>> = norms
-            .iter()
-            .map(|n| {
-                let mut v: Vec<&str> = n.split(' ').collect();
+        // Each sentence's words, sorted: built only for sentences that are compared.
+        let mut bags: Vec<Option<Vec<&str>>> = vec![None; norms.len()];
+        fn bag<'n>(bags: &mut [Option<Vec<&'n str>>], norms: &'n [String], k: usize) {
+            if bags[k].is_none() {
+                let mut v: Vec<&str> = norms[k].split(' ').collect();
                 v.sort_unstable();
-                v
-            })
-            .collect();
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+                bags[k] = Some(v);
+            }
+        }
+        let mut first_seen: HashMap<&str, usize> = HashMap::default();
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
         // For each sentence, the earlier sentence it repeats and the similarity.
         let mut repeats: Vec<Option<(usize, f32)>> = vec![None; norms.len()];
         for (j, n) in norms.iter().enumerate() {
@@ -173,7 +192,7 @@ impl Rule for RepeatedText {
             // Candidates: earlier sentences sharing one of this sentence's two smallest word
             // hashes (a min-hash: near duplicates almost always do). Each bucket keeps its most
             // recent entries only, so the check stays linear on any input.
-            let keys = min_hashes(&bags[j]);
+            let keys = min_hashes(n);
             let mut candidates: Vec<usize> = keys
                 .iter()
                 .filter_map(|k| buckets.get(k))
@@ -197,10 +216,12 @@ impl Rule for RepeatedText {
                     continue;
                 }
                 // Cheap check first: most of the words must be shared.
-                let shared = bags[j]
-                    .iter()
-                    .filter(|w| bags[i].binary_search(w).is_ok())
-                    .count();
+                bag(&mut bags, &norms, i);
+                bag(&mut bags, &norms, j);
+                let (Some(bj), Some(bi)) = (&bags[j], &bags[i]) else {
+                    continue;
+                };
+                let shared = bj.iter().filter(|w| bi.binary_search(w).is_ok()).count();
                 if (shared as f32) < NEAR_RATIO * 0.8 * a.max(b) {
                     continue;
                 }
@@ -213,17 +234,20 @@ impl Rule for RepeatedText {
         }
         // Sentences found whole inside a longer earlier one. Every run of SHINGLE words → the
         // sentences it occurs in (the first BUCKET only, so the pass stays linear).
-        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, n) in norms.iter().enumerate() {
             if repeats[j].is_none() && words[j] >= CONTAINED_MIN_WORDS {
                 if let Some(i) = contained_in_earlier(&norms, &words, &shingles, j) {
                     repeats[j] = Some((i, PART));
                 }
             }
-            for sh in word_runs(n, SHINGLE) {
-                let b = shingles.entry(sh).or_default();
-                if b.last() != Some(&j) && b.len() < BUCKET {
-                    b.push(j);
+            // Only a longer sentence can contain another.
+            if words[j] > CONTAINED_MIN_WORDS {
+                for sh in word_runs(n, SHINGLE) {
+                    let b = shingles.entry(sh).or_default();
+                    if b.last() != Some(&j) && b.len() < BUCKET {
+                        b.push(j);
+                    }
                 }
             }
         }

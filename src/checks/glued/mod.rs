@@ -4,12 +4,12 @@ pub mod case_join;
 pub mod name_join;
 
 use crate::article::{Article, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How often each word form (and each hyphen-separated part of a word) occurs in the article.
 /// Glued-word checks use it to know the article's own names ("Nagorno-Karabakh", "Reuters").
 pub fn vocabulary(article: &Article) -> HashMap<&str, usize> {
-    let mut v: HashMap<&str, usize> = HashMap::new();
+    let mut v: HashMap<&str, usize> = HashMap::default();
     for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = article.slice(t.span);
         let w = w.trim_end_matches("’s").trim_end_matches("'s");

@@ -39,7 +39,7 @@ const SHORT_LINKS: &[&str] = &["on", "by", "of", "at"];
 /// Is `first` a name a short word could have been glued to: one the article uses on its own, a
 /// country or region, a gazetteer place, or a long name ending in “-a” (“Wieliczka”), which
 /// English names ending in “-aon”, “-aby”, “-aof”, “-aat” almost never are.
-fn place_like(first: &str, v: &std::collections::HashMap<&str, usize>) -> bool {
+fn place_like(first: &str, v: &rustc_hash::FxHashMap<&str, usize>) -> bool {
     let n = first.chars().count();
     n >= 4
         && (v.get(first).copied().unwrap_or(0) > 0

@@ -3,7 +3,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, Span};
 use crate::lexicon::countries::countries;
 use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 const HELP: &str = "
@@ -245,7 +245,7 @@ impl Rule for VariantSpelling {
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         // Occurrences of each capitalised non-word.
         let mut forms: Vec<(&str, Vec<Span>)> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::default();
         let c = countries();
         for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = article.slice(t.span);
@@ -279,7 +279,7 @@ impl Rule for VariantSpelling {
         // Variants share their folded first letter and differ in folded length by one at most:
         // compare only within those buckets.
         let key = |k: usize| (initial[k], folded[k].chars().count());
-        let mut buckets: HashMap<(Option<char>, usize), Vec<usize>> = HashMap::new();
+        let mut buckets: HashMap<(Option<char>, usize), Vec<usize>> = HashMap::default();
         for k in 0..forms.len() {
             buckets.entry(key(k)).or_default().push(k);
         }

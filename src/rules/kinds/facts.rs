@@ -68,12 +68,20 @@ struct Person {
 }
 
 /// Lower case without diacritics: “Sánchez” → “sanchez”.
-fn fold_name(w: &str) -> String {
+fn fold_name(w: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
-    w.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    if w.is_ascii() {
+        return std::borrow::Cow::Owned(w.to_ascii_lowercase());
+    }
+    std::borrow::Cow::Owned(
+        w.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
 }
 
 /// Name particles, never an anchor for a near miss.
@@ -90,6 +98,8 @@ pub struct FactsRule {
     people: Vec<Person>,
     offices: Vec<Office>,
     events: Vec<EventSpec>,
+    /// Each folded name word (not a particle) → (person, word index), for near misses.
+    anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Misspellings → person index.
     misspelt: Option<(AhoCorasick, Vec<usize>)>,
     /// Full names and surnames → person index.
@@ -154,7 +164,11 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             }
             people.push(Person {
                 name: p.name.clone(),
-                folded: p.name.split(' ').map(fold_name).collect(),
+                folded: p
+                    .name
+                    .split(' ')
+                    .map(|w| fold_name(w).into_owned())
+                    .collect(),
             });
         }
     }
@@ -185,8 +199,17 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
         .as_ref()
         .map(|e| e.get_ref().clone())
         .unwrap_or_default();
+    let mut anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
+    for (pi, p) in people.iter().enumerate() {
+        for (k, f) in p.folded.iter().enumerate() {
+            if !is_particle(f) {
+                anchors.entry(f.clone()).or_default().push((pi, k));
+            }
+        }
+    }
     Ok(Box::new(FactsRule {
         common,
+        anchors,
         people,
         offices,
         events,
@@ -275,7 +298,7 @@ impl FactsRule {
     /// misspelling (“Sanchez” for “Sánchez” is house style).
     fn near_misses(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         use crate::article::TokenKind;
-        let words: Vec<(Span, String, &str)> = article
+        let words: Vec<(Span, std::borrow::Cow<str>, &str)> = article
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -292,14 +315,7 @@ impl FactsRule {
                 )
             })
             .collect();
-        let mut anchors: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
-        for (pi, p) in self.people.iter().enumerate() {
-            for (k, f) in p.folded.iter().enumerate() {
-                if !is_particle(f) {
-                    anchors.entry(f.as_str()).or_default().push((pi, k));
-                }
-            }
-        }
+        let anchors = &self.anchors;
         let already = |span: Span, out: &Vec<Diagnostic>| {
             out.iter().any(|d| {
                 d.rule == self.common.meta.id && d.span.start < span.end && span.start < d.span.end
@@ -309,7 +325,7 @@ impl FactsRule {
             if !w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let Some(hits) = anchors.get(f.as_str()) else {
+            let Some(hits) = anchors.get(f.as_ref()) else {
                 continue;
             };
             for &(pi, k) in hits {

@@ -131,8 +131,15 @@ fn strip_tags(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Is `inner` all of `line`, apart from spaces, bullets, markup and final punctuation?
 fn fills_line(line: &str, start: usize, end: usize) -> bool {
-    let before = strip_tags(&line[..start]);
-    let after = strip_tags(&line[end..]);
+    // Markup is stripped only from short remainders: a phrase in a long line is prose (and
+    // stripping the whole line for each match would be quadratic).
+    const MARKUP: usize = 300;
+    let (before, after) = (&line[..start], &line[end..]);
+    if before.len() > MARKUP || after.len() > MARKUP {
+        return false;
+    }
+    let before = strip_tags(before);
+    let after = strip_tags(after);
     before
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '>' | '|' | '#'))
