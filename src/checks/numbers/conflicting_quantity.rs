@@ -30,6 +30,9 @@ const IRREGULAR: &[&str] = &[
     "staff",
 ];
 
+/// Adjectives between a number and its noun that do not change what is counted.
+const STATE_ADJECTIVES: &[&str] = &["affected", "displaced", "evacuated", "stranded", "homeless"];
+
 const UPDATE_WORDS: &[&str] = &[
     "rose",
     "risen",
@@ -71,6 +74,9 @@ impl ConflictingQuantity {
                     Example::flag("Police said 12,000 tractors took part. Farmers cheered. Police said 15,000 tractors took part."),
                     Example::flag("The quake killed 49 people, officials said. Rescuers said 52 people were killed in the quake."),
                     Example::pass("The quake killed at least 50 people. Rescuers said 52 people were killed."),
+                    Example::flag("More than 20,000 families have been affected. Aid was promised for the 12,000 affected families."),
+                    Example::flag("A quake shook Malatya; at least 14 dead. The governor put the death toll at 11."),
+                    Example::pass("At least 14 dead in the quake. The governor later put the death toll at 16."),
                     Example::pass("More than 6,000 people died. In all, 6,500 people died."),
                     Example::pass("The quake killed 49 people. The toll later rose to 52 people."),
                     Example::pass("The 2020 war killed 6,000 soldiers. This week's clashes killed 49 soldiers."),
@@ -162,7 +168,11 @@ fn counts(article: &Article) -> Vec<Count> {
             {
                 continue;
             }
-            // The counted noun: next word, or the one after a capitalised modifier.
+            // "put the death toll at 11": a count of the dead.
+            let toll = prev(1) == "at" && prev(2) == "toll" && prev(3) == "death"
+                || prev(1) == "of" && prev(2) == "toll" && prev(3) == "death";
+            // The counted noun: next word, or the one after a capitalised modifier or an
+            // adjective of state (“12,000 affected families” counts families).
             let mut j = i + 1;
             let mut modifier = None;
             if let Some(next) = toks.get(j) {
@@ -171,12 +181,21 @@ fn counts(article: &Article) -> Vec<Count> {
                 {
                     modifier = Some(w.to_string());
                     j += 1;
+                } else if STATE_ADJECTIVES.contains(&w) {
+                    j += 1;
                 }
             }
-            let Some(noun_tok) = toks.get(j).filter(|t| t.kind == TokenKind::Word) else {
-                continue;
+            let (noun, end) = if toll {
+                ("dead".to_string(), t.span.end)
+            } else {
+                let Some(noun_tok) = toks.get(j).filter(|t| t.kind == TokenKind::Word) else {
+                    continue;
+                };
+                (
+                    article.slice(noun_tok.span).to_lowercase(),
+                    noun_tok.span.end,
+                )
             };
-            let noun = article.slice(noun_tok.span).to_lowercase();
             if !(IRREGULAR.contains(&noun.as_str()) || (noun.ends_with('s') && noun.len() > 3)) {
                 continue;
             }
@@ -193,7 +212,7 @@ fn counts(article: &Article) -> Vec<Count> {
                 _ => (n, n),
             };
             out.push(Count {
-                span: Span::new(t.span.start, noun_tok.span.end),
+                span: Span::new(t.span.start, end),
                 noun,
                 modifier,
                 low,
