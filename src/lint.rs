@@ -60,9 +60,14 @@ impl<'a> Linter<'a> {
     /// nothing inside blanked (non-prose) bytes.
     pub fn lint(&self, article: &Article) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let possible = self
+            .slots
+            .iter()
+            .any(Option::is_some)
+            .then(|| self.prefilters.set.matches(&article.text));
         for (rule, slot) in self.rules.iter().zip(&self.slots) {
-            if let Some(s) = slot {
-                if !self.prefilters.regexes[*s].is_match(&article.text) {
+            if let (Some(s), Some(p)) = (slot, &possible) {
+                if !p.matched(*s) {
                     continue;
                 }
             }

@@ -13,30 +13,43 @@ pub struct Registry {
     prefilters: std::sync::OnceLock<Prefilters>,
 }
 
-/// The prefilters of a registry's rules, compiled, and which slot is whose.
+/// The prefilters of a registry's rules in one `RegexSet` (one scan of the article for all of
+/// them), and which slot is whose.
 #[derive(Clone)]
 pub struct Prefilters {
-    pub regexes: Vec<regex::Regex>,
+    pub set: regex::RegexSet,
     pub slot: HashMap<String, usize>,
 }
 
 impl Prefilters {
     /// The prefilters of `rules` (those that have one and compile).
     pub fn of<'r>(rules: impl Iterator<Item = &'r dyn Rule>) -> Prefilters {
-        let mut regexes = Vec::new();
+        let mut sources = Vec::new();
         let mut slot = HashMap::new();
         for r in rules {
             if let Some(p) = r.prefilter() {
-                if let Ok(re) = regex::RegexBuilder::new(p)
+                if regex::RegexBuilder::new(p)
                     .size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT)
                     .build()
+                    .is_ok()
                 {
-                    slot.insert(r.meta().id.clone(), regexes.len());
-                    regexes.push(re);
+                    slot.insert(r.meta().id.clone(), sources.len());
+                    sources.push(p.to_string());
                 }
             }
         }
-        Prefilters { regexes, slot }
+        match regex::RegexSetBuilder::new(&sources)
+            .size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT * 16)
+            .dfa_size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT * 16)
+            .build()
+        {
+            Ok(set) => Prefilters { set, slot },
+            // Too large together: no prefiltering (every rule runs).
+            Err(_) => Prefilters {
+                set: regex::RegexSet::empty(),
+                slot: HashMap::new(),
+            },
+        }
     }
 }
 

@@ -23,6 +23,9 @@ pub struct PatternRule {
     common: Common,
     regex: Regex,
     prefilter: Option<String>,
+    /// The prefilter compiled on its own, tried on each unit before the full regex: it runs on
+    /// the fast DFA where the full pattern (Unicode `\b`, captures) may not.
+    unit_prefilter: Option<Regex>,
     unless: Option<Regex>,
     scope: Scope,
 }
@@ -117,10 +120,18 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
         ));
     }
     let prefilter = crate::rules::prefilter::for_pattern(&expand_sets(pat.get_ref()));
+    let unit_prefilter = prefilter.as_deref().and_then(|p| {
+        RegexBuilder::new(p)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .ok()
+    });
     Ok(Box::new(PatternRule {
         common,
         regex,
         prefilter,
+        unit_prefilter,
         unless,
         scope,
     }))
@@ -138,6 +149,13 @@ impl Rule for PatternRule {
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         for unit in self.scope.units(article) {
             let text = article.slice(unit);
+            if self
+                .unit_prefilter
+                .as_ref()
+                .is_some_and(|p| !p.is_match(text))
+            {
+                continue;
+            }
             let mut unless_checked: Option<bool> = None;
             for caps in self.regex.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
