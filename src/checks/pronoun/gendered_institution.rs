@@ -176,6 +176,88 @@ const CLAUSE_STARTS: &[&str] = &[
     "after", "–", "—",
 ];
 
+/// Is there a person “he” or “she” (`pronoun`) can mean, in the two sentences before (same
+/// paragraph) or earlier in this one: the same pronoun, a word for a person, or a person's name
+/// (a known given name followed by a capitalised word)?
+fn person_before(article: &Article, si: usize, before: usize, pronoun: &str) -> bool {
+    let same_gender: &[&str] = if pronoun == "he" {
+        &["he", "him", "his", "himself", "He", "His"]
+    } else {
+        &["she", "her", "hers", "herself", "She", "Her"]
+    };
+    let other_gender: &[&str] = if pronoun == "he" {
+        &[
+            "woman",
+            "spokeswoman",
+            "chairwoman",
+            "mrs",
+            "ms",
+            "queen",
+            "princess",
+            "actress",
+            "mother",
+            "daughter",
+            "wife",
+        ]
+    } else {
+        &[
+            "man",
+            "spokesman",
+            "chairman",
+            "mr",
+            "king",
+            "prince",
+            "actor",
+            "father",
+            "son",
+            "husband",
+        ]
+    };
+    let block = article.sentences[si].block;
+    let first = si.saturating_sub(2);
+    let c = countries();
+    for sj in first..=si {
+        let sentence = &article.sentences[sj];
+        if sentence.block != block {
+            continue;
+        }
+        let toks: Vec<&Token> = article
+            .sentence_tokens(sentence)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && (sj < si || t.span.end <= before))
+            .collect();
+        for (k, t) in toks.iter().enumerate() {
+            let w = article.slice(t.span);
+            if same_gender.contains(&w) {
+                return true;
+            }
+            // A singular word for a person ("reporters" cannot be "he").
+            let lower = w.to_lowercase();
+            let singular_person = (PERSON_WORDS.contains(&lower.as_str())
+                || MORE_PERSON_WORDS.contains(&lower.as_str()))
+                && !matches!(lower.as_str(), "people" | "who" | "whose" | "whom");
+            if singular_person && !other_gender.contains(&lower.as_str()) {
+                return true;
+            }
+            // "Maria Lopez": a given name, then a capitalised word that is not a place.
+            if let Some(next) = toks.get(k + 1) {
+                let n = article.slice(next.span);
+                if crate::lexicon::words::is_proper_noun(w)
+                    && n.chars().next().is_some_and(char::is_uppercase)
+                    && n.chars().nth(1).is_some_and(char::is_lowercase)
+                    && c.by_name(w).is_none()
+                    && c.by_name(n).is_none()
+                    && !is_institution_word(n)
+                    && next.span.start == t.span.end + 1
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Longest subject looked at, in words.
 const MAX_SUBJECT: usize = 9;
 
@@ -555,6 +637,10 @@ impl GenderedInstitution {
                     Example::flag("The VDA, the association of carmakers in Germany, said he expected exports to shrink."),
                     Example::flag("On Monday AFAD said he had sent 1,200 rescuers."),
                     Example::pass("A spokeswoman for the ministry said she would respond."),
+                    Example::pass("The striker was substituted at half-time. The club said he would miss three weeks."),
+                    Example::pass("Maria Lopez joined the bank in 2010. The bank said she would leave in June."),
+                    Example::flag("Tusk told reporters the protest must go on. Ukraine said she regretted it."),
+                    Example::flag("Shares in Porsche SE dropped 2.9%. The VDA, the carmakers' association, said he expected exports to shrink."),
                     Example::pass("Joachim Nagel of the central bank said he saw no recession."),
                     Example::pass("The ministry's spokesman said he would respond; AMLO said he agreed."),
                     Example::pass("Bank of England governor Andrew Bailey said he was worried."),
@@ -578,7 +664,7 @@ impl Rule for GenderedInstitution {
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let c = countries();
-        for s in &article.sentences {
+        for (si, s) in article.sentences.iter().enumerate() {
             let toks: Vec<&Token> = article
                 .sentence_tokens(s)
                 .iter()
@@ -636,6 +722,11 @@ impl Rule for GenderedInstitution {
                     continue;
                 }
                 let subject_span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+                // “The striker limped off. The club said he …”: a person just named is what
+                // “he” means.
+                if person_before(article, si, subject_span.start, p) {
+                    continue;
+                }
                 let pspan = toks[k].span;
                 out.push(
                     Diagnostic::new(

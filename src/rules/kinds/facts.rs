@@ -343,9 +343,13 @@ impl FactsRule {
                             if got == want {
                                 continue;
                             }
+                            // Another real name or word is another person (John Terry is
+                            // not a misspelt John Kerry).
                             let close = got.chars().count() >= 4
                                 && want.chars().count() >= 4
                                 && raw.chars().next().is_some_and(char::is_uppercase)
+                                && !crate::lexicon::words::is_proper_noun(raw)
+                                && !crate::lexicon::words::is_known(raw)
                                 && crate::checks::names::variant_spelling::levenshtein(got, want)
                                     == 1;
                             if off.is_some() || !close {
