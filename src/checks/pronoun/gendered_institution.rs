@@ -233,10 +233,7 @@ fn person_before(article: &Article, si: usize, before: usize, pronoun: &str) -> 
             }
             // A singular word for a person ("reporters" cannot be "he").
             let lower = w.to_lowercase();
-            let singular_person = (PERSON_WORDS.contains(&lower.as_str())
-                || MORE_PERSON_WORDS.contains(&lower.as_str()))
-                && !matches!(lower.as_str(), "people" | "who" | "whose" | "whom");
-            if singular_person && !other_gender.contains(&lower.as_str()) {
+            if is_singular_person_word(w) && !other_gender.contains(&lower.as_str()) {
                 return true;
             }
             // "Maria Lopez": a given name, then a capitalised word that is not a place.
@@ -537,6 +534,13 @@ fn is_person_word(w: &str) -> bool {
         .any(|x| PERSON_WORDS.contains(x) || MORE_PERSON_WORDS.contains(x))
 }
 
+/// A word for one person (“spokesman”, “her”), not a plural (“farmers union”, “reporters”).
+fn is_singular_person_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    (PERSON_WORDS.contains(&l.as_str()) || MORE_PERSON_WORDS.contains(&l.as_str()))
+        && !matches!(l.as_str(), "people" | "who" | "whose" | "whom")
+}
+
 fn is_institution_word(w: &str) -> bool {
     let l = w.to_lowercase();
     let l = l.trim_end_matches("’s").trim_end_matches("'s");
@@ -637,6 +641,7 @@ impl GenderedInstitution {
                     Example::flag("The VDA, the association of carmakers in Germany, said he expected exports to shrink."),
                     Example::flag("On Monday AFAD said he had sent 1,200 rescuers."),
                     Example::pass("A spokeswoman for the ministry said she would respond."),
+                    Example::flag("The FNSEA, the main farmers union, said that she would maintain the blockades."),
                     Example::pass("The striker was substituted at half-time. The club said he would miss three weeks."),
                     Example::pass("Maria Lopez joined the bank in 2010. The bank said she would leave in June."),
                     Example::flag("Tusk told reporters the protest must go on. Ukraine said she regretted it."),
@@ -694,7 +699,7 @@ impl Rule for GenderedInstitution {
                     };
                     let aside_names_person = (open + 1..j - 1).any(|a| {
                         let a = text(a);
-                        is_person_word(a)
+                        is_singular_person_word(a)
                             || (a.chars().next().is_some_and(char::is_uppercase)
                                 && c.by_name(a).is_none()
                                 && c.by_demonym(a).is_none()
