@@ -187,6 +187,8 @@ impl TheBeforeCountry {
                     Example::fixed("The Volkswagen lost 3.1% and BMW fell 2.7%.", "Volkswagen lost 3.1% and BMW fell 2.7%."),
                     Example::flag("The Turkey sits on several active faults."),
                     Example::flag("Protests have spread across the France since Monday."),
+                    Example::flag("Putin said the Moscow was ready to talk with the Ukraine immediately."),
+                    Example::pass("Judges in The Hague ruled; the Moscow metro and the Kyiv government, the Paris attacks, the Berlin Wall."),
                     Example::pass("Fires in the Amazon spread; the Orange river rose."),
                     Example::pass("The United States, the UK, the Netherlands and the Philippines voted against; so did the Gambia."),
                     Example::pass("The Italy coach and the Russia-Ukraine talks, the China deal, the Poland of the 1980s."),
@@ -220,8 +222,11 @@ impl Rule for TheBeforeCountry {
                 }
                 let name_tok = toks[i + 1];
                 let name = article.slice(name_tok.span);
+                // Capitals stand for their governments ("the Moscow was ready"); only The Hague
+                // takes the article.
+                let capital = c.is_capital(name) && name != "Hague";
                 if name_tok.kind != TokenKind::Word
-                    || !(c.takes_no_article(name) || NO_ARTICLE_ORGS.contains(&name))
+                    || !(c.takes_no_article(name) || capital || NO_ARTICLE_ORGS.contains(&name))
                 {
                     continue;
                 }
@@ -237,7 +242,14 @@ impl Rule for TheBeforeCountry {
                         TokenKind::Punct | TokenKind::Dash | TokenKind::Quote => {
                             !matches!(next_text, "-" | "/")
                         }
-                        TokenKind::Word => AFTER.contains(&next_text),
+                        // Or an adverb: "talks with the Ukraine immediately".
+                        TokenKind::Word => {
+                            AFTER.contains(&next_text)
+                                || (next_text.len() > 4
+                                    && next_text.ends_with("ly")
+                                    && next_text.chars().all(|c| c.is_ascii_lowercase())
+                                    && crate::lexicon::words::is_known(next_text))
+                        }
                         _ => false,
                     },
                 };
