@@ -7,7 +7,8 @@
 //!   checked against the article's date; “former”, “ex-”, “then-” and “late” are respected.
 //! - `[[rule.event]]`: `name`, `aliases`, `subjects` (names that tie a sentence to the event),
 //!   `start_year`, `note`. “first erupted / began / started / broke out in YEAR” next to a subject
-//!   is checked against `start_year`.
+//!   is checked against `start_year`. `[[rule.event.claim]]` (`words`, `year`, `note`): the
+//!   words said of the event with that year are wrong (“full control … in 2020”).
 
 use super::Common;
 use crate::article::Article;
@@ -50,6 +51,19 @@ pub struct EventSpec {
     pub subjects: Vec<String>,
     pub start_year: i32,
     pub note: Option<String>,
+    /// Claims about the event that are wrong for a given year.
+    #[serde(default)]
+    pub claim: Vec<ClaimSpec>,
+}
+
+/// `[[rule.event.claim]]`: `words` said of the event in `year` are wrong; `note` says what is
+/// right (“full control” of Nagorno-Karabakh “in 2020”: only in 2023).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSpec {
+    pub words: Vec<String>,
+    pub year: i32,
+    pub note: String,
 }
 
 struct Office {
@@ -556,6 +570,73 @@ impl FactsRule {
     }
 }
 
+impl FactsRule {
+    /// A claim the knowledge base says is wrong for its year, in a sentence tied to the event.
+    fn event_claims(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        if self.events.iter().all(|e| e.claim.is_empty()) {
+            return;
+        }
+        for (si, s) in article.sentences.iter().enumerate() {
+            let t = article.slice(s.span);
+            let lower = t.to_lowercase();
+            if lower.len() != t.len() {
+                // Offsets of the lower-cased copy must match the original.
+                continue;
+            }
+            for e in &self.events {
+                for c in &e.claim {
+                    let year = c.year.to_string();
+                    let Some((at, word)) = c.words.iter().find_map(|w| {
+                        lower
+                            .match_indices(&w.to_lowercase())
+                            .find(|(i, m)| !super::touches_word(&lower, *i, i + m.len()))
+                            .map(|(i, _)| (i, w))
+                    }) else {
+                        continue;
+                    };
+                    let Some(y) = t[at..]
+                        .match_indices(year.as_str())
+                        .map(|(i, _)| at + i)
+                        .find(|&i| !super::touches_word(t, i, i + year.len()) && i - at < 80)
+                    else {
+                        continue;
+                    };
+                    let block = article.blocks[s.block].sentences.clone();
+                    let near = si.saturating_sub(2).max(block.start)..(si + 1).min(block.end);
+                    let tied = article.sentences[near].iter().any(|x| {
+                        let ctx = article.slice(x.span);
+                        e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
+                            ctx.match_indices(sub.as_str())
+                                .any(|(i, _)| !super::touches_word(ctx, i, i + sub.len()))
+                        })
+                    });
+                    // Or the whole article is about the event (its subject named twice).
+                    let about = || {
+                        e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
+                            article
+                                .text
+                                .match_indices(sub.as_str())
+                                .filter(|(i, _)| {
+                                    !super::touches_word(&article.text, *i, i + sub.len())
+                                })
+                                .nth(1)
+                                .is_some()
+                        })
+                    };
+                    if !(tied || about()) {
+                        continue;
+                    }
+                    let span = Span::new(s.span.start + at, s.span.start + y + year.len());
+                    out.push(self.diag(
+                        span,
+                        format!("“{word}” in {year} does not fit the {}: {}", e.name, c.note),
+                    ));
+                }
+            }
+        }
+    }
+}
+
 fn ends_with_ci(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len()
         && hay.is_char_boundary(hay.len() - needle.len())
@@ -576,5 +657,6 @@ impl Rule for FactsRule {
         self.near_misses(article, out);
         self.office_terms(article, out);
         self.event_starts(article, out);
+        self.event_claims(article, out);
     }
 }
