@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build countries.tsv from countries.src (name;aliases;demonyms;capital;article), written by
 hand for this project from public facts (UN member states, a few territories and regions often
-in the news)."""
+in the news). Aliases include the names the countries use for themselves (Brasil, Deutschland),
+which appear in agency names and untranslated copy."""
 import pathlib
 HERE = pathlib.Path(__file__).resolve().parent
 rows = []
