@@ -391,6 +391,7 @@ const MORE_INSTITUTIONS: &[&str] = &[
     "ngo",
     "bloc",
     "junta",
+    "side",
 ];
 
 /// Acronyms that name people, not institutions.
@@ -642,6 +643,7 @@ impl GenderedInstitution {
                     Example::flag("On Monday AFAD said he had sent 1,200 rescuers."),
                     Example::pass("A spokeswoman for the ministry said she would respond."),
                     Example::flag("The FNSEA, the main farmers union, said that she would maintain the blockades."),
+                    Example::flag("The two sides agreed to talk. The Chinese side said she was firmly opposed."),
                     Example::pass("The striker was substituted at half-time. The club said he would miss three weeks."),
                     Example::pass("Maria Lopez joined the bank in 2010. The bank said she would leave in June."),
                     Example::flag("Tusk told reporters the protest must go on. Ukraine said she regretted it."),
