@@ -73,7 +73,21 @@ impl<'a> Linter<'a> {
             }
             rule.check(article, &mut out);
         }
-        out.retain(|d| d.span.end <= article.text.len() && !article.is_masked(d.span));
+        // Findings are about prose: one that starts or ends in blanked markup, or lies wholly
+        // inside it, is dropped; one that spans an inline tag (a cookie banner with a link) is
+        // kept, but a fix that would touch the markup is withheld.
+        out.retain_mut(|d| {
+            if d.span.end > article.text.len() || article.is_masked_at(d.span) {
+                return false;
+            }
+            if d.fix
+                .as_ref()
+                .is_some_and(|f| f.edits.iter().any(|e| article.is_masked(e.span)))
+            {
+                d.fix = None;
+            }
+            true
+        });
         if !article.suppressions.is_empty() {
             let knows = |sel: &str| self.known.iter().any(|id| selector_matches(sel, id));
             let ran = |sel: &str| {

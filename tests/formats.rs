@@ -58,3 +58,37 @@ fn front_matter_feeds_the_dateline() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(&src[d[0].span.range()], "Wednesday, 3 March");
 }
+
+/// A residue line that holds an inline tag (a cookie banner with a link) is reported in HTML
+/// too; a finding that would need to edit markup keeps its span but loses its fix, and every
+/// fix applied leaves the tags as they were.
+#[test]
+fn findings_across_inline_markup_keep_the_markup() {
+    let registry = Registry::builtin().expect("rules load");
+    let linter = Linter::new(&registry, &[], &[], Vec::new());
+    let html = "<html><body><h1>Floods hit Porto Alegre</h1>\n<p>PORTO ALEGRE, 6 May 2024 – Rain fell.</p>\n<p>We use cookies to improve your experience. <a href=\"/privacy\">Accept all</a></p>\n<div class=\"share\">Share on WhatsApp</div>\n</body></html>\n";
+    let a = Article::parse_as(
+        "page.html",
+        html.to_string(),
+        Format::Html,
+        &ArticleOptions::default(),
+    );
+    let d = linter.lint(&a);
+    let cookie = d
+        .iter()
+        .find(|d| d.rule == "residue/cookie-banner")
+        .expect("the cookie banner is found across the link");
+    assert!(html[cookie.span.range()].starts_with("We use cookies"));
+    assert!(d.iter().any(|d| d.rule == "residue/share-button"));
+    let (fixed, _) = copydesk::fix::apply(html, &d, true);
+    for tag in [
+        "<a href=\"/privacy\">",
+        "</a></p>",
+        "<div class=\"share\">",
+        "</div>",
+        "<h1>",
+        "</h1>",
+    ] {
+        assert!(fixed.contains(tag), "{tag} lost:\n{fixed}");
+    }
+}

@@ -313,6 +313,37 @@ impl Article {
         self.masked.iter().any(|m| m.overlaps(span))
     }
 
+    /// Is a finding at `span` about markup rather than prose: does it start or end in blanked
+    /// bytes, or is all it holds outside them white space (spaces around a blanked code span)?
+    pub fn is_masked_at(&self, span: Span) -> bool {
+        let inside = |at: usize| self.masked.iter().any(|m| m.start <= at && at < m.end);
+        if span.start >= span.end {
+            return inside(span.start);
+        }
+        if inside(span.start) || inside(span.end - 1) {
+            return true;
+        }
+        if !self.is_masked(span) {
+            return false;
+        }
+        // Something blanked inside: keep the finding only if prose around it says something.
+        let mut at = span.start;
+        let mut prose = false;
+        let mut runs: Vec<&Span> = self.masked.iter().filter(|m| m.overlaps(span)).collect();
+        runs.sort_by_key(|m| m.start);
+        let says = |a: usize, b: usize| self.text.get(a..b).is_none_or(|t| !t.trim().is_empty());
+        for m in runs {
+            if m.start > at {
+                prose |= says(at, m.start.min(span.end));
+            }
+            at = at.max(m.end);
+        }
+        if at < span.end {
+            prose |= says(at, span.end);
+        }
+        !prose
+    }
+
     /// Word tokens of the whole article, in order.
     pub fn words(&self) -> impl Iterator<Item = &Token> {
         self.tokens.iter().filter(|t| t.kind == TokenKind::Word)

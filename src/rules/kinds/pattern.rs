@@ -174,7 +174,11 @@ impl Rule for PatternRule {
                         Err(_) => caps.name(name).map(|m| m.as_str().to_string()),
                     }
                 };
-                let message = render(self.common.message.as_deref().unwrap_or(""), lookup);
+                // In the message, a capture's edges are trimmed: in HTML and Markdown they may
+                // be blanked markup.
+                let message = render(self.common.message.as_deref().unwrap_or(""), |n| {
+                    lookup(n).map(|v| v.trim().to_string())
+                });
                 // Trailing white space is not part of a finding (and in Markdown or HTML it may
                 // be blanked markup).
                 // Leading white space at the start of the unit is not either.
