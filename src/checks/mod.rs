@@ -21,6 +21,7 @@ use crate::rules::{Example, Origin, Rule, RuleMeta};
 pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(spacing::repeated_word::RepeatedWord::new()),
+        Box::new(spacing::lowercase_start::LowercaseStart::new()),
         Box::new(duplicate::repeated_text::RepeatedText::new()),
         Box::new(glued::case_join::CaseJoin::new()),
         Box::new(glued::name_join::NameJoin::new()),
