@@ -594,7 +594,12 @@ impl FactsRule {
                     }) else {
                         continue;
                     };
-                    let Some(y) = t[at..]
+                    // The lower-cased copy has the same length; a boundary that still differs
+                    // (a letter that changes width) is skipped rather than sliced.
+                    let Some(rest) = t.get(at..) else {
+                        continue;
+                    };
+                    let Some(y) = rest
                         .match_indices(year.as_str())
                         .map(|(i, _)| at + i)
                         .find(|&i| !super::touches_word(t, i, i + year.len()) && i - at < 80)
