@@ -4,8 +4,9 @@ use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 
 const HELP: &str = "
-What it does: flags a sentence that starts with a lower-case word after a full stop, question
-or exclamation mark: “reached the coast on Tuesday. the river rose”.
+What it does: flags a sentence that starts with a lower-case word after a full stop: “reached
+the coast on Tuesday. the river rose”. (After a question or exclamation mark, lower case is a
+choice in dialogue: “Who will be left? the pelicans?”.)
 
 Why: a lost capital is a slip of hasty editing, or of a translation tool that split one source
 sentence in two. Readers notice it at once.
@@ -43,7 +44,8 @@ impl LowercaseStart {
                         "The storm reached the coast on Tuesday. the river rose by two metres.",
                         "The storm reached the coast on Tuesday. The river rose by two metres.",
                     ),
-                    Example::flag("Was it a storm? no one could say."),
+                    Example::flag("It rained all week. no one could say when it would stop."),
+                    Example::pass("\"Who will be left? the pelicans?\" he asked. What? no!"),
                     Example::pass("Prices rose 5% vs. the year before, approx. a third of it in Jan. and Feb. the rest later."),
                     Example::pass("The meeting ended at 9 a.m. the next day; the U.S. said so."),
                     Example::pass("He paused... then went on. eBay and iPhone sales rose."),
@@ -70,7 +72,7 @@ impl Rule for LowercaseStart {
         for i in 1..toks.len().saturating_sub(1) {
             let stop = toks[i];
             let mark = article.slice(stop.span);
-            if stop.kind != TokenKind::Punct || !matches!(mark, "." | "?" | "!") {
+            if stop.kind != TokenKind::Punct || mark != "." {
                 continue;
             }
             let (prev, next) = (toks[i - 1], toks[i + 1]);
