@@ -317,7 +317,12 @@ fn check_text(
     let format = copydesk::article::Format::from_path(&name);
     let article = Article::parse_as(name.clone(), text, format, options);
     let diagnostics = lint(&article);
-    if !(args.fix || args.diff) || diagnostics.iter().all(|d| d.fix.is_none()) {
+    // Nothing to fix, or `--fix` interrupted: reported with its findings, unfixed (the run says
+    // it was interrupted).
+    if !(args.fix || args.diff)
+        || diagnostics.iter().all(|d| d.fix.is_none())
+        || (args.fix && interrupt::requested())
+    {
         return Outcome::Checked {
             path: name,
             article: Box::new(article),
@@ -349,16 +354,6 @@ fn check_text(
     }
     if fixed_text != original {
         if let Some(p) = path {
-            if interrupt::requested() {
-                // Reported with its findings, unfixed; the run says it was interrupted.
-                return Outcome::Checked {
-                    path: name,
-                    article: Box::new(article),
-                    diagnostics,
-                    diff: None,
-                    fixed: 0,
-                };
-            }
             if let Err(message) = write_atomically(p, &original, &fixed_text) {
                 return Outcome::Failed {
                     path: name,

@@ -107,8 +107,9 @@ pub struct RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>);
-    /// A regex (source) that matches somewhere in an article's text whenever this rule could
-    /// report anything there; the linter skips the rule on articles where it does not match.
+    /// A regex (source, known to compile) that matches somewhere in an article's text whenever
+    /// this rule could report anything there; the linter skips the rule on articles where it
+    /// does not match.
     /// See [`prefilter`].
     fn prefilter(&self) -> Option<&str> {
         None

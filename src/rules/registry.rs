@@ -22,20 +22,14 @@ pub struct Prefilters {
 }
 
 impl Prefilters {
-    /// The prefilters of `rules` (those that have one and compile).
+    /// The prefilters of `rules` (a rule offers one only if it compiles).
     pub fn of<'r>(rules: impl Iterator<Item = &'r dyn Rule>) -> Prefilters {
         let mut sources = Vec::new();
         let mut slot = HashMap::new();
         for r in rules {
             if let Some(p) = r.prefilter() {
-                if regex::RegexBuilder::new(p)
-                    .size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT)
-                    .build()
-                    .is_ok()
-                {
-                    slot.insert(r.meta().id.clone(), sources.len());
-                    sources.push(p.to_string());
-                }
+                slot.insert(r.meta().id.clone(), sources.len());
+                sources.push(p.to_string());
             }
         }
         match regex::RegexSetBuilder::new(&sources)

@@ -1,5 +1,5 @@
 use crate::article::{Article, TokenKind};
-use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 
@@ -114,10 +114,7 @@ impl Rule for LowercaseStart {
                     format!("“{word}” starts a sentence in lower case"),
                 )
                 .with_help("Capitalise the first word of the sentence.")
-                .with_fix(Fix::safe(
-                    Span::new(next.span.start, next.span.end),
-                    capital,
-                )),
+                .with_fix(Fix::safe(next.span, capital)),
             );
         }
     }

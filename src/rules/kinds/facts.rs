@@ -373,8 +373,10 @@ impl FactsRule {
                         }
                         let Some(o) = off else { continue };
                         // A transliteration variant is not a misspelling (Zelenskyy, Pashinian).
-                        let want =
-                            &self.people[pi].name.split(' ').collect::<Vec<_>>()[s + (o - first)];
+                        let Some(want) = self.people[pi].name.split(' ').nth(s + (o - first))
+                        else {
+                            continue 'window;
+                        };
                         if crate::checks::names::variant_spelling::fold(words[o].2)
                             == crate::checks::names::variant_spelling::fold(want)
                         {
@@ -384,8 +386,7 @@ impl FactsRule {
                         if already(span, out) {
                             continue;
                         }
-                        let right: Vec<&str> = self.people[pi].name.split(' ').collect();
-                        let fix = right[s + (o - first)].to_string();
+                        let fix = want.to_string();
                         out.push(
                             self.diag(
                                 span,

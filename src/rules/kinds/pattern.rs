@@ -22,10 +22,10 @@ pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 pub struct PatternRule {
     common: Common,
     regex: Regex,
-    prefilter: Option<String>,
-    /// The prefilter compiled on its own, tried on each unit before the full regex: it runs on
-    /// the fast DFA where the full pattern (Unicode `\b`, captures) may not.
-    unit_prefilter: Option<Regex>,
+    /// The prefilter (see [`crate::rules::prefilter`]), compiled once: the linter's set uses its
+    /// source, and each unit is tried with it before the full regex, since it runs on the fast
+    /// DFA where the full pattern (Unicode `\b`, captures) may not.
+    prefilter: Option<Regex>,
     unless: Option<Regex>,
     scope: Scope,
 }
@@ -119,19 +119,18 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             "message missing",
         ));
     }
-    let prefilter = crate::rules::prefilter::for_pattern(&expand_sets(pat.get_ref()));
-    let unit_prefilter = prefilter.as_deref().and_then(|p| {
-        RegexBuilder::new(p)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .ok()
-    });
+    let prefilter =
+        crate::rules::prefilter::for_pattern(&expand_sets(pat.get_ref())).and_then(|p| {
+            RegexBuilder::new(&p)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .ok()
+        });
     Ok(Box::new(PatternRule {
         common,
         regex,
         prefilter,
-        unit_prefilter,
         unless,
         scope,
     }))
@@ -143,17 +142,13 @@ impl Rule for PatternRule {
     }
 
     fn prefilter(&self) -> Option<&str> {
-        self.prefilter.as_deref()
+        self.prefilter.as_ref().map(Regex::as_str)
     }
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         for unit in self.scope.units(article) {
             let text = article.slice(unit);
-            if self
-                .unit_prefilter
-                .as_ref()
-                .is_some_and(|p| !p.is_match(text))
-            {
+            if self.prefilter.as_ref().is_some_and(|p| !p.is_match(text)) {
                 continue;
             }
             let mut unless_checked: Option<bool> = None;
