@@ -4,6 +4,41 @@ use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::registry::Prefilters;
 use crate::rules::{selector_matches, Registry, Rule};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+/// Time spent per rule over a run (`check --timings`), summed over threads.
+#[derive(Default)]
+pub struct Timings {
+    /// Nanoseconds per selected rule, in the linter's rule order.
+    rules: Vec<AtomicU64>,
+    /// Nanoseconds in the prefilter scan.
+    prefilter: AtomicU64,
+    /// Nanoseconds reading the article model (set by the caller with [`Timings::add_parse`]).
+    parse: AtomicU64,
+}
+
+impl Timings {
+    pub fn add_parse(&self, since: Instant) {
+        self.parse
+            .fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+
+    /// (what, seconds) for parsing, the prefilter scan and every rule, slowest first.
+    pub fn table(&self, linter: &Linter<'_>) -> Vec<(String, f64)> {
+        let secs = |a: &AtomicU64| a.load(Ordering::Relaxed) as f64 / 1e9;
+        let mut rows: Vec<(String, f64)> = linter
+            .rules
+            .iter()
+            .zip(&self.rules)
+            .map(|(r, t)| (r.meta().id.clone(), secs(t)))
+            .collect();
+        rows.push(("(parsing the article)".into(), secs(&self.parse)));
+        rows.push(("(prefilter scan)".into(), secs(&self.prefilter)));
+        rows.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rows
+    }
+}
 
 /// The rules chosen for a run, with their effective severities. Built once per run.
 pub struct Linter<'a> {
@@ -14,6 +49,7 @@ pub struct Linter<'a> {
     overrides: Vec<(String, Severity)>,
     /// Every loaded rule id (selected or not), to validate suppressions.
     known: Vec<String>,
+    timings: Option<Timings>,
 }
 
 impl<'a> Linter<'a> {
@@ -35,7 +71,21 @@ impl<'a> Linter<'a> {
             slots,
             overrides,
             known: registry.rules().map(|r| r.meta().id.clone()).collect(),
+            timings: None,
         }
+    }
+
+    /// Measure the time each rule takes (`check --timings`).
+    pub fn with_timings(mut self) -> Self {
+        self.timings = Some(Timings {
+            rules: self.rules.iter().map(|_| AtomicU64::new(0)).collect(),
+            ..Timings::default()
+        });
+        self
+    }
+
+    pub fn timings(&self) -> Option<&Timings> {
+        self.timings.as_ref()
     }
 
     /// A linter running exactly one rule (rule examples).
@@ -49,6 +99,7 @@ impl<'a> Linter<'a> {
             slots,
             overrides: Vec::new(),
             known: vec![rule.meta().id.clone()],
+            timings: None,
         }
     }
 
@@ -60,18 +111,30 @@ impl<'a> Linter<'a> {
     /// nothing inside blanked (non-prose) bytes.
     pub fn lint(&self, article: &Article) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let started = Instant::now();
         let possible = self
             .slots
             .iter()
             .any(Option::is_some)
-            .then(|| self.prefilters.set.matches(&article.text));
-        for (rule, slot) in self.rules.iter().zip(&self.slots) {
+            .then(|| self.prefilters.possible(&article.text));
+        if let Some(t) = &self.timings {
+            t.prefilter
+                .fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        }
+        for (i, (rule, slot)) in self.rules.iter().zip(&self.slots).enumerate() {
             if let (Some(s), Some(p)) = (slot, &possible) {
-                if !p.matched(*s) {
+                if !p.get(*s).copied().unwrap_or(true) {
                     continue;
                 }
             }
-            rule.check(article, &mut out);
+            match &self.timings {
+                None => rule.check(article, &mut out),
+                Some(t) => {
+                    let started = Instant::now();
+                    rule.check(article, &mut out);
+                    t.rules[i].fetch_add(started.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                }
+            }
         }
         // Findings are about prose: one that starts or ends in blanked markup, or lies wholly
         // inside it, is dropped; one that spans an inline tag (a cookie banner with a link) is

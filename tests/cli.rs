@@ -772,3 +772,41 @@ fn interrupted_fix_leaves_whole_files() {
         eprintln!("the run finished before the signal arrived; integrity checked only");
     }
 }
+
+#[test]
+fn timings_list_every_selected_rule_on_stderr() {
+    let dir = workspace();
+    let o = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--no-config",
+            "--timings",
+            "--select",
+            "spacing,residue/comment-form",
+            "story.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // stdout stays machine-readable JSON; the table is on stderr.
+    serde_json::from_str::<Value>(&stdout(&o)).expect("stdout is JSON");
+    let err = stderr(&o);
+    for row in [
+        "spacing/double-space",
+        "spacing/repeated-word",
+        "residue/comment-form",
+        "(parsing the article)",
+        "(prefilter scan)",
+        "total",
+    ] {
+        assert!(
+            err.lines().any(|l| l.starts_with(row)),
+            "no row for {row}:\n{err}"
+        );
+    }
+    // Unselected rules are not listed.
+    assert!(!err.contains("facts/world-leaders"), "{err}");
+    assert!(err.trim_end().ends_with("100.0%"), "{err}");
+}

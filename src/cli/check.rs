@@ -51,6 +51,9 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long)]
     jobs: Option<usize>,
+    /// After the run, print on stderr the time each rule took (summed over threads).
+    #[arg(long)]
+    timings: bool,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -99,7 +102,10 @@ pub fn run(args: CheckArgs) -> i32 {
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
     let date = args.date.or(config.date);
     let options = ArticleOptions { date };
-    let linter = Linter::new(&registry, &select, &ignore, config.severity.clone());
+    let mut linter = Linter::new(&registry, &select, &ignore, config.severity.clone());
+    if args.timings {
+        linter = linter.with_timings();
+    }
 
     let mut exclude = globset::GlobSetBuilder::new();
     for g in &config.exclude {
@@ -270,6 +276,9 @@ pub fn run(args: CheckArgs) -> i32 {
         return 2;
     }
     let _ = out.flush();
+    if let Some(t) = linter.timings() {
+        print_timings(&t.table(&linter));
+    }
     if args.fix && fixed_total > 0 {
         eprintln!(
             "fixed {fixed_total} problem{}",
@@ -286,6 +295,22 @@ pub fn run(args: CheckArgs) -> i32 {
     } else {
         0
     }
+}
+
+/// The `--timings` table on stderr: slowest first, with each row's share of the total.
+fn print_timings(rows: &[(String, f64)]) {
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    eprintln!("{:width$}  {:>10}  {:>6}", "rule", "seconds", "share");
+    for (what, secs) in rows {
+        let share = if total > 0.0 {
+            100.0 * secs / total
+        } else {
+            0.0
+        };
+        eprintln!("{what:width$}  {secs:>10.4}  {share:>5.1}%");
+    }
+    eprintln!("{:width$}  {total:>10.4}  100.0%", "total");
 }
 
 fn display_path(p: &Path) -> String {
@@ -315,7 +340,11 @@ fn check_text(
     };
     let original = text.clone();
     let format = copydesk::article::Format::from_path(&name);
+    let started = std::time::Instant::now();
     let article = Article::parse_as(name.clone(), text, format, options);
+    if let Some(t) = linter.timings() {
+        t.add_parse(started);
+    }
     let diagnostics = lint(&article);
     // Nothing to fix, or `--fix` interrupted: reported with its findings, unfixed (the run says
     // it was interrupted).

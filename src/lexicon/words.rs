@@ -24,12 +24,28 @@ fn common_set() -> &'static HashSet<&'static str> {
 
 /// Is `word` (any case) an English word? Plural and possessive endings are tried too.
 pub fn is_known(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let w = lower.trim_end_matches("’s").trim_end_matches("'s");
-    let set = known_set();
-    set.contains(w)
-        || w.strip_suffix('s').is_some_and(|s| set.contains(s))
-        || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+    with_lower(word, |lower| {
+        let w = lower.trim_end_matches("’s").trim_end_matches("'s");
+        let set = known_set();
+        set.contains(w)
+            || w.strip_suffix('s').is_some_and(|s| set.contains(s))
+            || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+    })
+}
+
+/// Call `f` with `word` in lower case, without allocating for a short ASCII word.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn names_set() -> &'static HashSet<&'static str> {
@@ -46,7 +62,7 @@ pub fn is_proper_noun(word: &str) -> bool {
 
 /// Is `word` (any case) a common English word (the smaller list)?
 pub fn is_common(word: &str) -> bool {
-    common_set().contains(word.to_lowercase().as_str())
+    with_lower(word, |w| common_set().contains(w))
 }
 
 #[cfg(test)]

@@ -13,11 +13,19 @@ pub struct Registry {
     prefilters: std::sync::OnceLock<Prefilters>,
 }
 
-/// The prefilters of a registry's rules in one `RegexSet` (one scan of the article for all of
-/// them), and which slot is whose.
+/// The prefilters of a registry's rules, and which slot is whose. A prefilter with required
+/// literals (see [`super::prefilter::required_literals`]) is looked for with one Aho-Corasick
+/// automaton shared by all of them; the others run together in one `RegexSet`.
 #[derive(Clone)]
 pub struct Prefilters {
-    pub set: regex::RegexSet,
+    /// The prefilters without useful literals, and the slot of each.
+    set: regex::RegexSet,
+    set_slots: Vec<usize>,
+    /// Every required literal, and the slot it belongs to.
+    literals: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+    /// How many slots have literals (the scan stops once all are found).
+    literal_rules: usize,
+    /// Rule id → slot.
     pub slot: HashMap<String, usize>,
 }
 
@@ -25,25 +33,83 @@ impl Prefilters {
     /// The prefilters of `rules` (a rule offers one only if it compiles).
     pub fn of<'r>(rules: impl Iterator<Item = &'r dyn Rule>) -> Prefilters {
         let mut sources = Vec::new();
+        let mut set_slots = Vec::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut literal_slots = Vec::new();
         let mut slot = HashMap::new();
         for r in rules {
             if let Some(p) = r.prefilter() {
-                slot.insert(r.meta().id.clone(), sources.len());
-                sources.push(p.to_string());
+                let s = slot.len();
+                slot.insert(r.meta().id.clone(), s);
+                match super::prefilter::required_literals(p) {
+                    Some(lits) => {
+                        literal_slots.extend(std::iter::repeat_n(s, lits.len()));
+                        literals.extend(lits);
+                    }
+                    None => {
+                        set_slots.push(s);
+                        sources.push(p.to_string());
+                    }
+                }
             }
         }
-        match regex::RegexSetBuilder::new(&sources)
+        let literals = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()
+            .map(|ac| (ac, literal_slots));
+        let set = regex::RegexSetBuilder::new(&sources)
             .size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT * 16)
             .dfa_size_limit(super::kinds::pattern::REGEX_SIZE_LIMIT * 16)
-            .build()
-        {
-            Ok(set) => Prefilters { set, slot },
+            .build();
+        let literal_rules = slot.len() - set_slots.len();
+        match (set, literals) {
+            (Ok(set), Some(literals)) => Prefilters {
+                set,
+                set_slots,
+                literal_rules,
+                literals: Some(literals),
+                slot,
+            },
             // Too large together: no prefiltering (every rule runs).
-            Err(_) => Prefilters {
+            _ => Prefilters {
                 set: regex::RegexSet::empty(),
+                set_slots: Vec::new(),
+                literals: None,
+                literal_rules: 0,
                 slot: HashMap::new(),
             },
         }
+    }
+
+    /// Is there any prefilter at all?
+    pub fn is_empty(&self) -> bool {
+        self.slot.is_empty()
+    }
+
+    /// For each slot, whether its prefilter matches somewhere in `text`.
+    pub fn possible(&self, text: &str) -> Vec<bool> {
+        let mut out = vec![false; self.slot.len()];
+        if let Some((ac, slots)) = &self.literals {
+            let mut left = self.literal_rules;
+            for m in ac.find_overlapping_iter(text) {
+                let s = slots[m.pattern().as_usize()];
+                if !out[s] {
+                    out[s] = true;
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        if !self.set_slots.is_empty() {
+            for i in self.set.matches(text).iter() {
+                out[self.set_slots[i]] = true;
+            }
+        }
+        out
     }
 }
 

@@ -32,31 +32,47 @@ const SHINGLE: usize = 4;
 /// Marks a repeat found by containment (not a similarity).
 const PART: f32 = -1.0;
 
-/// Each run of `n` consecutive words of a normalised sentence, as a slice of it.
-fn word_runs(norm: &str, n: usize) -> Vec<&str> {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(norm.match_indices(' ').map(|(i, _)| i + 1))
-        .collect();
-    let ends: Vec<usize> = norm
-        .match_indices(' ')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(norm.len()))
-        .collect();
-    if norm.is_empty() || starts.len() < n {
-        return Vec::new();
+/// The hash of each run of `n` consecutive words of a normalised sentence.
+fn word_run_hashes(norm: &str, n: usize, mut each: impl FnMut(u64)) {
+    use std::hash::BuildHasher;
+    if norm.is_empty() {
+        return;
     }
-    (0..=starts.len() - n)
-        .map(|k| &norm[starts[k]..ends[k + n - 1]])
-        .collect()
+    let build = rustc_hash::FxBuildHasher;
+    // Start of each word; a run of n words ends where word k + n starts (minus the space).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(spaces(norm).map(|i| i + 1))
+        .collect();
+    for k in 0..starts.len().saturating_sub(n - 1) {
+        let end = starts.get(k + n).map_or(norm.len(), |&s| s - 1);
+        each(build.hash_one(&norm[starts[k]..end]));
+    }
+}
+
+/// The offsets of the spaces in a normalised sentence (a byte loop: its words are short, and
+/// `str::split(' ')` calls `memchr` once per word).
+fn spaces(norm: &str) -> impl Iterator<Item = usize> + '_ {
+    norm.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b' ').then_some(i))
+}
+
+/// The words of a normalised sentence (split at its single spaces).
+fn words_of(norm: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    spaces(norm)
+        .chain(std::iter::once(norm.len()))
+        .map(move |end| {
+            let w = &norm[start..end];
+            start = end + 1;
+            w
+        })
 }
 
 /// The first `n` words of a normalised sentence.
 fn first_run(norm: &str, n: usize) -> Option<&str> {
-    let end = norm
-        .match_indices(' ')
-        .nth(n - 1)
-        .map_or(norm.len(), |(i, _)| i);
-    (norm[..end].matches(' ').count() == n - 1).then(|| &norm[..end])
+    let end = spaces(norm).nth(n - 1).unwrap_or(norm.len());
+    (spaces(&norm[..end]).count() == n - 1).then(|| &norm[..end])
 }
 
 /// Does `hay` contain `needle` as whole words?
@@ -72,15 +88,19 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 fn contained_in_earlier(
     norms: &[String],
     words: &[usize],
-    shingles: &HashMap<&str, Vec<usize>>,
+    shingles: &[(u64, usize)],
     j: usize,
 ) -> Option<usize> {
+    use std::hash::BuildHasher;
     let first = first_run(&norms[j], SHINGLE)?;
+    let key = rustc_hash::FxBuildHasher.hash_one(first);
     let needle = norms[j].as_str();
-    shingles
-        .get(first)?
+    let from = shingles.partition_point(|&(h, _)| h < key);
+    shingles[from..]
         .iter()
-        .copied()
+        .take_while(|&&(h, _)| h == key)
+        .take(BUCKET)
+        .map(|&(_, i)| i)
         .find(|&i| i < j && words[i] > words[j] && contains_words(&norms[i], needle))
 }
 
@@ -90,7 +110,7 @@ fn min_hashes(norm: &str) -> Vec<u64> {
     let build = rustc_hash::FxBuildHasher;
     // The two smallest distinct hashes, without sorting every word's.
     let (mut a, mut b) = (u64::MAX, u64::MAX);
-    for w in norm.split(' ') {
+    for w in words_of(norm) {
         let h = build.hash_one(w);
         if h < a {
             b = a;
@@ -144,7 +164,11 @@ fn normalise(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -162,13 +186,13 @@ impl Rule for RepeatedText {
             .collect();
         let words: Vec<usize> = norms
             .iter()
-            .map(|n| n.split(' ').filter(|w| !w.is_empty()).count())
+            .map(|n| words_of(n).filter(|w| !w.is_empty()).count())
             .collect();
         // Each sentence's words, sorted: built only for sentences that are compared.
         let mut bags: Vec<Option<Vec<&str>>> = vec![None; norms.len()];
         fn bag<'n>(bags: &mut [Option<Vec<&'n str>>], norms: &'n [String], k: usize) {
             if bags[k].is_none() {
-                let mut v: Vec<&str> = norms[k].split(' ').collect();
+                let mut v: Vec<&str> = words_of(&norms[k]).collect();
                 v.sort_unstable();
                 bags[k] = Some(v);
             }
@@ -234,20 +258,21 @@ impl Rule for RepeatedText {
         }
         // Sentences found whole inside a longer earlier one. Every run of SHINGLE words → the
         // sentences it occurs in (the first BUCKET only, so the pass stays linear).
-        let mut shingles: HashMap<&str, Vec<usize>> = HashMap::default();
+        // Every run of SHINGLE words of a longer sentence, as (hash, sentence), sorted: the
+        // sentences a run occurs in are a slice (the first BUCKET are tried, so the pass stays
+        // linear). Only a longer sentence can contain another.
+        let mut shingles: Vec<(u64, usize)> = Vec::new();
         for (j, n) in norms.iter().enumerate() {
+            if words[j] > CONTAINED_MIN_WORDS {
+                word_run_hashes(n, SHINGLE, |sh| shingles.push((sh, j)));
+            }
+        }
+        shingles.sort_unstable();
+        shingles.dedup();
+        for j in 0..norms.len() {
             if repeats[j].is_none() && words[j] >= CONTAINED_MIN_WORDS {
                 if let Some(i) = contained_in_earlier(&norms, &words, &shingles, j) {
                     repeats[j] = Some((i, PART));
-                }
-            }
-            // Only a longer sentence can contain another.
-            if words[j] > CONTAINED_MIN_WORDS {
-                for sh in word_runs(n, SHINGLE) {
-                    let b = shingles.entry(sh).or_default();
-                    if b.last() != Some(&j) && b.len() < BUCKET {
-                        b.push(j);
-                    }
                 }
             }
         }

@@ -83,15 +83,22 @@ pub fn fold(name: &str) -> String {
         })
         .collect();
     // French, German and English transliterations of one sound: ou/u/ov, ch/sh/tch, kh/h.
-    let replaced = lower
-        .replace("kh", "h")
-        .replace("ou", "u")
-        .replace("ov", "u")
-        .replace("ck", "k")
-        .replace("ph", "f")
-        .replace("sch", "sh")
-        .replace("tch", "ch")
-        .replace("ch", "sh");
+    let mut replaced = lower;
+    for (from, to) in [
+        ("kh", "h"),
+        ("ou", "u"),
+        ("ov", "u"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("sch", "sh"),
+        ("tch", "ch"),
+        ("ch", "sh"),
+    ] {
+        // Most names have none of these: no new string for them.
+        if replaced.contains(from) {
+            replaced = replaced.replace(from, to);
+        }
+    }
     let mut out = String::with_capacity(replaced.len());
     for c in replaced.chars() {
         if !out.ends_with(c) {

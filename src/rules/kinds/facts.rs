@@ -240,6 +240,12 @@ fn origin_re() -> &'static Regex {
     })
 }
 
+/// The verbs of [`origin_re`], found without word boundaries.
+fn origin_verbs_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)erupted|began|started|broke|flared").expect("static regex"))
+}
+
 const CONFLICT_NOUNS: &[&str] = &[
     "conflict",
     "war",
@@ -520,8 +526,16 @@ impl FactsRule {
     }
 
     fn event_starts(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        // The full pattern has Unicode word boundaries (slow on non-ASCII text): it only runs
+        // on sentences with one of its verbs.
+        if self.events.is_empty() || !origin_verbs_re().is_match(&article.text) {
+            return;
+        }
         for (si, s) in article.sentences.iter().enumerate() {
             let t = article.slice(s.span);
+            if !origin_verbs_re().is_match(t) {
+                continue;
+            }
             for caps in origin_re().captures_iter(t) {
                 let (Some(y), Some(whole)) = (caps.name("y"), caps.get(0)) else {
                     continue;
@@ -577,67 +591,83 @@ impl FactsRule {
         if self.events.iter().all(|e| e.claim.is_empty()) {
             return;
         }
+        // Each claim's words in lower case, and the article's text: once per article.
+        let claims: Vec<(&EventSpec, &ClaimSpec, String, Vec<String>)> = self
+            .events
+            .iter()
+            .flat_map(|e| e.claim.iter().map(move |c| (e, c)))
+            .map(|(e, c)| {
+                let words = c.words.iter().map(|w| w.to_lowercase()).collect();
+                (e, c, c.year.to_string(), words)
+            })
+            .collect();
+        let lower_text = article.text.to_lowercase();
+        if lower_text.len() == article.text.len()
+            && !claims
+                .iter()
+                .any(|(_, _, _, words)| words.iter().any(|w| lower_text.contains(w.as_str())))
+        {
+            return;
+        }
         for (si, s) in article.sentences.iter().enumerate() {
             let t = article.slice(s.span);
-            let lower = t.to_lowercase();
+            let lower = match lower_text.get(s.span.start..s.span.end) {
+                Some(l) if lower_text.len() == article.text.len() => std::borrow::Cow::Borrowed(l),
+                _ => std::borrow::Cow::Owned(t.to_lowercase()),
+            };
             if lower.len() != t.len() {
                 // Offsets of the lower-cased copy must match the original.
                 continue;
             }
-            for e in &self.events {
-                for c in &e.claim {
-                    let year = c.year.to_string();
-                    let Some((at, word)) = c.words.iter().find_map(|w| {
-                        lower
-                            .match_indices(&w.to_lowercase())
-                            .find(|(i, m)| !super::touches_word(&lower, *i, i + m.len()))
-                            .map(|(i, _)| (i, w))
-                    }) else {
-                        continue;
-                    };
-                    // The lower-cased copy has the same length; a boundary that still differs
-                    // (a letter that changes width) is skipped rather than sliced.
-                    let Some(rest) = t.get(at..) else {
-                        continue;
-                    };
-                    let Some(y) = rest
-                        .match_indices(year.as_str())
-                        .map(|(i, _)| at + i)
-                        .find(|&i| !super::touches_word(t, i, i + year.len()) && i - at < 80)
-                    else {
-                        continue;
-                    };
-                    let block = article.blocks[s.block].sentences.clone();
-                    let near = si.saturating_sub(2).max(block.start)..(si + 1).min(block.end);
-                    let tied = article.sentences[near].iter().any(|x| {
-                        let ctx = article.slice(x.span);
-                        e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
-                            ctx.match_indices(sub.as_str())
-                                .any(|(i, _)| !super::touches_word(ctx, i, i + sub.len()))
-                        })
-                    });
-                    // Or the whole article is about the event (its subject named twice).
-                    let about = || {
-                        e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
-                            article
-                                .text
-                                .match_indices(sub.as_str())
-                                .filter(|(i, _)| {
-                                    !super::touches_word(&article.text, *i, i + sub.len())
-                                })
-                                .nth(1)
-                                .is_some()
-                        })
-                    };
-                    if !(tied || about()) {
-                        continue;
-                    }
-                    let span = Span::new(s.span.start + at, s.span.start + y + year.len());
-                    out.push(self.diag(
-                        span,
-                        format!("“{word}” in {year} does not fit the {}: {}", e.name, c.note),
-                    ));
+            for (e, c, year, lowered) in &claims {
+                let Some((at, word)) = c.words.iter().zip(lowered).find_map(|(w, lw)| {
+                    lower
+                        .match_indices(lw.as_str())
+                        .find(|(i, m)| !super::touches_word(&lower, *i, i + m.len()))
+                        .map(|(i, _)| (i, w))
+                }) else {
+                    continue;
+                };
+                // The lower-cased copy has the same length; a boundary that still differs
+                // (a letter that changes width) is skipped rather than sliced.
+                let Some(rest) = t.get(at..) else {
+                    continue;
+                };
+                let Some(y) = rest
+                    .match_indices(year.as_str())
+                    .map(|(i, _)| at + i)
+                    .find(|&i| !super::touches_word(t, i, i + year.len()) && i - at < 80)
+                else {
+                    continue;
+                };
+                let block = article.blocks[s.block].sentences.clone();
+                let near = si.saturating_sub(2).max(block.start)..(si + 1).min(block.end);
+                let tied = article.sentences[near].iter().any(|x| {
+                    let ctx = article.slice(x.span);
+                    e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
+                        ctx.match_indices(sub.as_str())
+                            .any(|(i, _)| !super::touches_word(ctx, i, i + sub.len()))
+                    })
+                });
+                // Or the whole article is about the event (its subject named twice).
+                let about = || {
+                    e.subjects.iter().chain(e.aliases.iter()).any(|sub| {
+                        article
+                            .text
+                            .match_indices(sub.as_str())
+                            .filter(|(i, _)| !super::touches_word(&article.text, *i, i + sub.len()))
+                            .nth(1)
+                            .is_some()
+                    })
+                };
+                if !(tied || about()) {
+                    continue;
                 }
+                let span = Span::new(s.span.start + at, s.span.start + y + year.len());
+                out.push(self.diag(
+                    span,
+                    format!("“{word}” in {year} does not fit the {}: {}", e.name, c.note),
+                ));
             }
         }
     }
