@@ -12,3 +12,11 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
+
+/// `word` without a possessive ending (’s or 's). A suffix test, not `trim_end_matches`, which
+/// builds a substring searcher on every call.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}

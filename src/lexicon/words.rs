@@ -25,7 +25,7 @@ fn common_set() -> &'static HashSet<&'static str> {
 /// Is `word` (any case) an English word? Plural and possessive endings are tried too.
 pub fn is_known(word: &str) -> bool {
     with_lower(word, |lower| {
-        let w = lower.trim_end_matches("’s").trim_end_matches("'s");
+        let w = crate::lexicon::strip_possessive(lower);
         let set = known_set();
         set.contains(w)
             || w.strip_suffix('s').is_some_and(|s| set.contains(s))
@@ -56,7 +56,7 @@ fn names_set() -> &'static HashSet<&'static str> {
 /// Is `word` (as written, possessive stripped) a known proper noun: a given name, surname or
 /// place in the SCOWL list?
 pub fn is_proper_noun(word: &str) -> bool {
-    let w = word.trim_end_matches("’s").trim_end_matches("'s");
+    let w = crate::lexicon::strip_possessive(word);
     names_set().contains(w)
 }
 

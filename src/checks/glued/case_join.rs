@@ -123,7 +123,7 @@ impl Rule for CaseJoin {
             if word.len() > MAX_WORD || !word.chars().skip(1).any(char::is_uppercase) {
                 continue;
             }
-            let bare = word.trim_end_matches("’s").trim_end_matches("'s");
+            let bare = crate::lexicon::strip_possessive(word);
             if CAMEL_CASE.contains(&bare) {
                 continue;
             }

@@ -12,7 +12,7 @@ pub fn vocabulary(article: &Article) -> HashMap<&str, usize> {
     let mut v: HashMap<&str, usize> = HashMap::default();
     for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = article.slice(t.span);
-        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        let w = crate::lexicon::strip_possessive(w);
         *v.entry(w).or_default() += 1;
         if w.contains('-') {
             for part in w.split('-') {

@@ -85,6 +85,11 @@ impl Rule for Untranslated {
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         for s in &article.sentences {
             let tokens = article.sentence_tokens(s);
+            // Most sentences are plainly English: one pass over the sentence settles them.
+            let (lower, english) = english_share(article, tokens, s.span);
+            if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
+                continue;
+            }
             // The sentence, then its clauses.
             let mut candidates = vec![s.span];
             let mut start = s.span.start;
@@ -97,11 +102,6 @@ impl Rule for Untranslated {
             }
             if candidates.len() > 1 {
                 candidates.push(Span::new(start, s.span.end));
-            }
-            // Most sentences are plainly English: one pass over the sentence settles them.
-            let (lower, english) = english_share(article, tokens, s.span);
-            if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
-                continue;
             }
             for span in candidates {
                 let span = crate::article::segment::trim(&article.text, span);

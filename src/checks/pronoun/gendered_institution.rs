@@ -528,7 +528,7 @@ const MORE_PERSON_WORDS: &[&str] = &[
 
 fn is_person_word(w: &str) -> bool {
     let l = w.to_lowercase();
-    let l = l.trim_end_matches("’s").trim_end_matches("'s");
+    let l = crate::lexicon::strip_possessive(&l);
     let singular = l.strip_suffix('s').unwrap_or(l);
     [l, singular]
         .iter()
@@ -544,7 +544,7 @@ fn is_singular_person_word(w: &str) -> bool {
 
 fn is_institution_word(w: &str) -> bool {
     let l = w.to_lowercase();
-    let l = l.trim_end_matches("’s").trim_end_matches("'s");
+    let l = crate::lexicon::strip_possessive(&l);
     INSTITUTIONS.contains(&l) || MORE_INSTITUTIONS.contains(&l) || FOREIGN_INSTITUTIONS.contains(&l)
 }
 

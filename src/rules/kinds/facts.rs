@@ -112,6 +112,8 @@ pub struct FactsRule {
     people: Vec<Person>,
     offices: Vec<Office>,
     events: Vec<EventSpec>,
+    /// Every claim's words, case-insensitive (see [`FactsRule::event_claims`]).
+    claim_words: Option<Regex>,
     /// Each folded name word (not a particle) → (person, word index), for near misses.
     anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Misspellings → person index.
@@ -221,8 +223,18 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             }
         }
     }
+    // Any claim's words, any case: articles without them skip the claim check.
+    let claim_words = events
+        .iter()
+        .flat_map(|e| e.claim.iter().flat_map(|c| c.words.iter()))
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>();
+    let claim_words = (!claim_words.is_empty())
+        .then(|| Regex::new(&format!("(?i){}", claim_words.join("|"))).ok())
+        .flatten();
     Ok(Box::new(FactsRule {
         common,
+        claim_words,
         anchors,
         people,
         offices,
@@ -318,21 +330,14 @@ impl FactsRule {
     /// misspelling (“Sanchez” for “Sánchez” is house style).
     fn near_misses(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         use crate::article::TokenKind;
-        let words: Vec<(Span, std::borrow::Cow<str>, &str)> = article
+        // Words as written (possessive stripped); folded only where a name is tried.
+        let words: Vec<(Span, &str)> = article
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| {
-                let w = article.slice(t.span);
-                let w = w
-                    .strip_suffix("’s")
-                    .or_else(|| w.strip_suffix("'s"))
-                    .unwrap_or(w);
-                (
-                    Span::new(t.span.start, t.span.start + w.len()),
-                    fold_name(w),
-                    w,
-                )
+                let w = crate::lexicon::strip_possessive(article.slice(t.span));
+                (Span::new(t.span.start, t.span.start + w.len()), w)
             })
             .collect();
         let anchors = &self.anchors;
@@ -341,11 +346,11 @@ impl FactsRule {
                 d.rule == self.common.meta.id && d.span.start < span.end && span.start < d.span.end
             })
         };
-        for (pos, (_, f, w)) in words.iter().enumerate() {
+        for (pos, (_, w)) in words.iter().enumerate() {
             if !w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let Some(hits) = anchors.get(f.as_ref()) else {
+            let Some(hits) = anchors.get(fold_name(w).as_ref()) else {
                 continue;
             };
             for &(pi, k) in hits {
@@ -359,8 +364,9 @@ impl FactsRule {
                         let first = pos - (k - s);
                         let mut off = None;
                         for (n, want) in name[s..e].iter().enumerate() {
-                            let (_, got, raw) = &words[first + n];
-                            if got == want {
+                            let (_, raw) = words[first + n];
+                            let got = fold_name(raw);
+                            if got == want.as_str() {
                                 continue;
                             }
                             // Another real name or word is another person (John Terry is
@@ -370,7 +376,7 @@ impl FactsRule {
                                 && raw.chars().next().is_some_and(char::is_uppercase)
                                 && !crate::lexicon::words::is_proper_noun(raw)
                                 && !crate::lexicon::words::is_known(raw)
-                                && crate::checks::names::variant_spelling::levenshtein(got, want)
+                                && crate::checks::names::variant_spelling::levenshtein(&got, want)
                                     == 1;
                             if off.is_some() || !close {
                                 continue 'window;
@@ -383,7 +389,7 @@ impl FactsRule {
                         else {
                             continue 'window;
                         };
-                        if crate::checks::names::variant_spelling::fold(words[o].2)
+                        if crate::checks::names::variant_spelling::fold(words[o].1)
                             == crate::checks::names::variant_spelling::fold(want)
                         {
                             continue 'window;
@@ -588,7 +594,11 @@ impl FactsRule {
 impl FactsRule {
     /// A claim the knowledge base says is wrong for its year, in a sentence tied to the event.
     fn event_claims(&self, article: &Article, out: &mut Vec<Diagnostic>) {
-        if self.events.iter().all(|e| e.claim.is_empty()) {
+        if !self
+            .claim_words
+            .as_ref()
+            .is_some_and(|re| re.is_match(&article.text))
+        {
             return;
         }
         // Each claim's words in lower case, and the article's text: once per article.
@@ -602,13 +612,6 @@ impl FactsRule {
             })
             .collect();
         let lower_text = article.text.to_lowercase();
-        if lower_text.len() == article.text.len()
-            && !claims
-                .iter()
-                .any(|(_, _, _, words)| words.iter().any(|w| lower_text.contains(w.as_str())))
-        {
-            return;
-        }
         for (si, s) in article.sentences.iter().enumerate() {
             let t = article.slice(s.span);
             let lower = match lower_text.get(s.span.start..s.span.end) {
