@@ -30,7 +30,29 @@ pub fn is_known(word: &str) -> bool {
         set.contains(w)
             || w.strip_suffix('s').is_some_and(|s| set.contains(s))
             || w.strip_suffix("es").is_some_and(|s| set.contains(s))
+            || is_contraction(w, set)
     })
+}
+
+/// “isn’t”, “can’t”, “they’re”, “we’ll”, “I’d”: a known word and a contracted ending (the word
+/// lists have no contractions). Either apostrophe.
+fn is_contraction(w: &str, set: &HashSet<&'static str>) -> bool {
+    let Some(at) = w.find(['\'', '’']) else {
+        return false;
+    };
+    let (stem, rest) = w.split_at(at);
+    let ending = rest.trim_start_matches(['\'', '’']);
+    if rest.len() - ending.len() != rest.chars().next().map_or(0, char::len_utf8) {
+        return false;
+    }
+    match ending {
+        // “can’t”, “won’t”, “shan’t”, “ain’t” shorten the stem.
+        "t" => stem
+            .strip_suffix('n')
+            .is_some_and(|s| set.contains(s) || matches!(s, "ca" | "wo" | "sha" | "ai")),
+        "re" | "ve" | "ll" | "d" | "m" => set.contains(stem) || stem == "i",
+        _ => false,
+    }
 }
 
 /// Call `f` with `word` in lower case, without allocating for a short ASCII word.
@@ -75,6 +97,21 @@ mod tests {
         assert!(is_known("Where") && is_common("where"));
         assert!(is_known("soldiers"));
         assert!(!is_known("azerbaijaniraising"));
+        for w in [
+            "isn’t",
+            "Isn't",
+            "can’t",
+            "won't",
+            "they’re",
+            "We’ll",
+            "I’d",
+            "I'm",
+        ] {
+            assert!(is_known(w), "{w}");
+        }
+        for w in ["xyz’t", "isn’’t", "is’nt", "qwrty're"] {
+            assert!(!is_known(w), "{w}");
+        }
         assert!(known_set().len() > 30_000, "{}", known_set().len());
     }
 }

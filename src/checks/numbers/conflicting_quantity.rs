@@ -13,7 +13,114 @@ How: a number followed by what it counts (“49 soldiers”, “6,000 people”,
 between: “49 Armenian soldiers”) is compared with the other counts of the same thing. Qualifiers
 make ranges (“at least 50” and “52” agree; “more than 6,000” and “6,500” agree; “about 300”
 allows 10%). Sentences that report an update (“rose to”, “now”, “later”, “revised”, “latest”)
-or date another event (a year, “then”) are not compared; nor are percentages or money.";
+or date another event (a year, “then”) are not compared; nor are percentages or money.
+
+Counts written in words (“three people”, “twenty-five soldiers”) are compared too, for people
+only. The dead are one quantity however they are counted: “three people died”, “3 dead”,
+“the death toll at 3”, “four fatalities”, and “the four victims” in a sentence about deaths.";
+
+/// What counts written in words may count: people (“two days” and “three days” are often two
+/// different spans of time).
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "dead",
+    "soldiers",
+    "victims",
+    "civilians",
+    "children",
+    "adults",
+    "residents",
+    "migrants",
+    "passengers",
+    "workers",
+    "firefighters",
+    "protesters",
+    "demonstrators",
+    "students",
+    "patients",
+    "hostages",
+    "prisoners",
+    "detainees",
+    "troops",
+    "officers",
+    "policemen",
+    "journalists",
+    "miners",
+    "fishermen",
+    "tourists",
+    "climbers",
+    "sailors",
+    "pilots",
+    "doctors",
+    "nurses",
+    "farmers",
+    "suspects",
+    "men",
+    "women",
+    "staff",
+    "members",
+    "rescuers",
+    "refugees",
+    "injured",
+    "wounded",
+];
+
+/// Words that make “victims” the dead.
+const DEATH_WORDS: &[&str] = &[
+    "died",
+    "dead",
+    "killed",
+    "death",
+    "deaths",
+    "condolences",
+    "funeral",
+    "funerals",
+    "mourn",
+    "mourned",
+    "mourning",
+    "bodies",
+    "fatalities",
+];
+
+/// The value of a number written in words: two to ninety-nine (“one” counts nothing plural).
+fn number_word(w: &str) -> Option<f64> {
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|k| k as f64 + 1.0);
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|k| 20.0 + 10.0 * k as f64)
+    };
+    let n = match w.split_once(['-', '‑']) {
+        Some((t, u)) => tens(t)? + unit(u).filter(|&u| u < 10.0)?,
+        None => unit(w).or_else(|| tens(w))?,
+    };
+    (n >= 2.0).then_some(n)
+}
 
 /// Plural nouns that count people or things in news copy (a noun ending in -s counts too).
 const IRREGULAR: &[&str] = &[
@@ -82,6 +189,11 @@ impl ConflictingQuantity {
                     Example::pass("The 2020 war killed 6,000 soldiers. This week's clashes killed 49 soldiers."),
                     Example::pass("Armenia lost 49 soldiers. Azerbaijan lost 50 soldiers."),
                     Example::pass("Prices rose 5% to 300 euros. Later they fell 3% to 290 euros."),
+                    Example::flag("Three people died in the floods, the region said. The minister sent her condolences to the families of the four victims."),
+                    Example::flag("Twenty-five soldiers were killed, the army said. It named the 27 dead on Friday."),
+                    Example::pass("Two soldiers were wounded in the attack. Five soldiers were killed."),
+                    Example::pass("The rain lasted two days. Roads stayed closed for three days."),
+                    Example::pass("Three people died in the fire. Four victims were treated for smoke inhalation."),
                 ],
             ),
         }
@@ -145,16 +257,24 @@ fn counts(article: &Article) -> Vec<Count> {
         {
             continue;
         }
+        let about_deaths = words.iter().any(|w| DEATH_WORDS.contains(&w.as_str()));
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Number {
-                continue;
-            }
             let text = article.slice(t.span);
-            if text.contains(':') || (text.contains('.') && !text.contains(',')) {
-                continue;
-            }
-            let Some(n) = parse_number(text) else {
-                continue;
+            let (n, in_words) = match t.kind {
+                TokenKind::Number => {
+                    if text.contains(':') || (text.contains('.') && !text.contains(',')) {
+                        continue;
+                    }
+                    let Some(n) = parse_number(text) else {
+                        continue;
+                    };
+                    (n, false)
+                }
+                TokenKind::Word => match number_word(&words[i]) {
+                    Some(n) => (n, true),
+                    None => continue,
+                },
+                _ => continue,
             };
             let prev = |k: usize| {
                 if i >= k {
@@ -191,14 +311,66 @@ fn counts(article: &Article) -> Vec<Count> {
                 let Some(noun_tok) = toks.get(j).filter(|t| t.kind == TokenKind::Word) else {
                     continue;
                 };
-                (
-                    article.slice(noun_tok.span).to_lowercase(),
-                    noun_tok.span.end,
-                )
+                (words[j].clone(), noun_tok.span.end)
             };
             if !(IRREGULAR.contains(&noun.as_str()) || (noun.ends_with('s') && noun.len() > 3)) {
                 continue;
             }
+            if in_words && (modifier.is_some() || !PEOPLE.contains(&noun.as_str())) {
+                continue;
+            }
+            // What happened to the people counted: “three people died” and “3 dead” are one
+            // quantity, “two soldiers were wounded” and “five soldiers were killed” are two.
+            let next = |k: usize| words.get(j + k).map(String::as_str).unwrap_or("");
+            let verb = match next(1) {
+                "were" | "have" | "had" | "was" | "are" | "been" => match next(2) {
+                    "been" => next(3),
+                    v => v,
+                },
+                v => v,
+            };
+            // Or before the number: “killed 49 people”, “injured at least 12 people”.
+            let verb_before = (1..=3)
+                .map(prev)
+                .find(|w| {
+                    !matches!(
+                        *w,
+                        "at" | "least"
+                            | "more"
+                            | "than"
+                            | "about"
+                            | "some"
+                            | "over"
+                            | "nearly"
+                            | "almost"
+                            | "around"
+                    )
+                })
+                .unwrap_or("");
+            let verb = match verb_before {
+                "killed" | "kills" | "kill" => "killed",
+                "injured" | "injures" | "injure" | "wounded" | "wounds" | "wound" => "injured",
+                _ => verb,
+            };
+            let fate = if !PEOPLE.contains(&noun.as_str()) {
+                None
+            } else if matches!(verb, "died" | "killed" | "dead") {
+                Some("dead")
+            } else if matches!(verb, "wounded" | "injured" | "hurt") {
+                Some("injured")
+            } else {
+                None
+            };
+            let noun = match fate {
+                Some("dead") => "dead".to_string(),
+                Some(f) => format!("{noun} {f}"),
+                None if matches!(noun.as_str(), "killed" | "deaths" | "fatalities")
+                    || (noun == "victims" && about_deaths) =>
+                {
+                    "dead".to_string()
+                }
+                None => noun,
+            };
             let (low, high) = match (prev(2), prev(1)) {
                 ("at", "least") | ("more", "than") | ("over", _) | (_, "over") => {
                     (n, f64::INFINITY)

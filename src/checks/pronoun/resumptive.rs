@@ -161,6 +161,8 @@ impl Resumptive {
                     Example::pass("Scholz told Reuters he would stay. Yesterday he left."),
                     Example::pass("Asked about the deal, she declined to comment."),
                     Example::pass("Maria Lopez, a nurse, said she had not slept."),
+                    Example::pass("“The question for you,” she told the jury, “is whether you are sure.”"),
+                    Example::pass("“Isn’t it the case, Ms Dunmore, that he said so?” Lang asked."),
                 ],
             ),
         }
@@ -270,6 +272,11 @@ impl Resumptive {
         }
         let pronoun = text(j);
         if !is_pronoun(pronoun) {
+            return None;
+        }
+        // A quotation closes between the subject and the pronoun: “The question,” she said.
+        let between = &article.text[toks[subject_end - 1].span.end..toks[j].span.start];
+        if between.chars().any(crate::article::token::is_quote_char) {
             return None;
         }
         let next = text(j + 1);
