@@ -12,8 +12,38 @@ mistake; the reader cannot read it.
 
 How: a sentence (or a clause between commas, semicolons or dashes) is flagged when at least
 five of its lower-case words are present, at most half of them are English words, and the
-language identifier (whatlang) names another language with confidence. Names, a quoted foreign
-word or a place name do not reach those thresholds.";
+language identifier (whatlang) names another language with confidence; or, with at most one
+English word in five, whatever the identifier says (short sentences leave it unsure). A sentence's
+capitalised first word counts as a lower-case word. A sentence written mostly in another script
+(Hangul, Devanagari, Cyrillic, Arabic, Chinese…) with ten letters or more in it is flagged
+too. Names, a quoted foreign word or a place name do not reach those thresholds.";
+
+/// Does `text` read as a sentence of prose: ending like one, with no path, address or code
+/// characters in it (“src/gtest/include src/gtest/src” is not an untranslated sentence)?
+fn is_prose(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| crate::article::token::is_quote_char(c) || c == ')');
+    end.ends_with(['.', '!', '?', '…'])
+        && !text.contains(['/', '\\', '_', '@', '*', '<', '>', '=', '{', '}', '|', '#'])
+}
+
+/// Letters of another script a sentence needs to be flagged for its script alone.
+const MIN_OTHER_SCRIPT: usize = 10;
+
+/// Latin letters (ASCII and the Latin supplements and extensions).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{00C0}'..='\u{024F}').contains(&c)
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// (letters, letters not in the Latin script) of `text`.
+fn script_counts(text: &str) -> (usize, usize) {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(all, other), c| {
+            (all + 1, other + usize::from(!is_latin(c)))
+        })
+}
 
 const MIN_LOWER_WORDS: usize = 5;
 const MAX_ENGLISH_SHARE: f64 = 0.5;
@@ -37,6 +67,13 @@ impl Untranslated {
                     Example::pass("Protesters chanted “¡No pasarán!” outside the Palacio de la Moncloa in Madrid."),
                     Example::pass("The fans sang “Jeszcze Polska nie zginęła” before kick-off at the Stadion Narodowy."),
                     Example::pass("The mayor of São João da Madeira, Jorge Vultos Sequeira, opened the Feira Internacional."),
+                    Example::flag("Exports rose again. 반도체 수출은 열 달 연속 증가세를 이어갔다. Prices fell."),
+                    Example::flag("The ministry said so. Министерство заявило, что ситуация под контролем. Talks resume."),
+                    Example::flag("Rain fell all night. Kami sudah menyiapkan pompa di titik-titik rawan banjir. Roads closed."),
+                    Example::flag("The track will be built. Non esiste un piano B per Cortina, ha detto il ministro."),
+                    Example::pass("The Korean name of the company, 삼성전자 (Samsung Electronics), means three stars."),
+                    Example::pass("Yoon Suk Yeol (윤석열) said the talks would continue next week."),
+                    Example::pass("Мирослав Николић, Руслан Ижбулатов."),
                 ],
             ),
         }
@@ -62,7 +99,9 @@ fn english_share(
         .filter(|t| t.kind == TokenKind::Word && span.contains(t.span))
     {
         let w = article.slice(t.span);
-        if w.chars().next().is_some_and(char::is_lowercase) {
+        // A capitalised first word is capitalised for its place.
+        let first = t.span.start == span.start && w.chars().skip(1).all(char::is_lowercase);
+        if first || w.chars().next().is_some_and(char::is_lowercase) {
             lower += 1;
             if words::is_known(w) {
                 english += 1;
@@ -90,6 +129,28 @@ impl Rule for Untranslated {
             if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
                 continue;
             }
+            let text = article.slice(s.span);
+            let (letters, other) = script_counts(text);
+            // In a script with capitals, a run of capitalised words is a name (“Руслан Ижбулатов”).
+            let only_names = text
+                .split_whitespace()
+                .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+                .filter(|&c| !is_latin(c))
+                .all(char::is_uppercase);
+            if other >= MIN_OTHER_SCRIPT && other * 10 >= letters * 6 && !only_names {
+                let lang =
+                    whatlang::detect(text).map_or("another language", |i| i.lang().eng_name());
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        s.span,
+                        format!("This sentence is in {lang}, not English"),
+                    )
+                    .with_help("Translate it, or delete it if it duplicates the English text."),
+                );
+                continue;
+            }
             // The sentence, then its clauses.
             let mut candidates = vec![s.span];
             let mut start = s.span.start;
@@ -110,7 +171,15 @@ impl Rule for Untranslated {
                     continue;
                 }
                 let text = article.slice(span);
-                let Some(lang) = foreign_language(text) else {
+                // With hardly an English word (one in five at most), the identifier's doubt does
+                // not matter.
+                let Some(lang) = foreign_language(text).or_else(|| {
+                    (english * 5 <= lower && is_prose(text))
+                        .then(|| whatlang::detect(text))
+                        .flatten()
+                        .filter(|i| i.lang() != whatlang::Lang::Eng)
+                        .map(|i| i.lang().eng_name())
+                }) else {
                     continue;
                 };
                 out.push(
