@@ -36,7 +36,8 @@ pub struct Gazetteer {
     places: HashMap<&'static str, Vec<Place>>,
     /// Country names → ISO code.
     country_codes: HashMap<&'static str, &'static str>,
-    abbreviations: HashMap<&'static str, Abbreviation>,
+    /// Each abbreviation's meanings (one, or several rows marked `ambiguous`).
+    abbreviations: HashMap<&'static str, Vec<Abbreviation>>,
 }
 
 pub fn gazetteer() -> &'static Gazetteer {
@@ -79,14 +80,14 @@ pub fn gazetteer() -> &'static Gazetteer {
             else {
                 continue;
             };
-            abbreviations.insert(
-                f[0],
-                Abbreviation {
+            abbreviations
+                .entry(f[0])
+                .or_insert_with(Vec::new)
+                .push(Abbreviation {
                     offset_minutes,
                     zone_hint,
                     ambiguous: f[3].starts_with("ambiguous"),
-                },
-            );
+                });
         }
         Gazetteer {
             places,
@@ -106,8 +107,18 @@ impl Gazetteer {
         self.country_codes.get(country_name).copied()
     }
 
+    /// The meaning of a zone abbreviation if it has one (`ambiguous` set if it has several:
+    /// then the first row's).
     pub fn abbreviation(&self, abbr: &str) -> Option<Abbreviation> {
-        self.abbreviations.get(abbr).copied()
+        self.abbreviations
+            .get(abbr)
+            .and_then(|v| v.first())
+            .copied()
+    }
+
+    /// Every meaning of a zone abbreviation.
+    pub fn abbreviation_meanings(&self, abbr: &str) -> &[Abbreviation] {
+        self.abbreviations.get(abbr).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -126,5 +137,6 @@ mod tests {
         assert_eq!(g.country_code("Spain"), Some("ES"));
         assert_eq!(g.abbreviation("CEST").map(|a| a.offset_minutes), Some(120));
         assert!(g.abbreviation("IST").is_some_and(|a| a.ambiguous));
+        assert_eq!(g.abbreviation_meanings("IST").len(), 3);
     }
 }

@@ -80,6 +80,36 @@ pub fn is_institution(word: &str) -> bool {
     INSTITUTIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// “made clear”, “has made it clear”.
+const MADE: &[&str] = &["made", "makes", "make"];
+
+/// Words between a subject and its verb of saying: “the government has confirmed”, “Ukraine
+/// has repeatedly said”.
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "will",
+    "would",
+    "also",
+    "again",
+    "later",
+    "then",
+    "already",
+    "publicly",
+    "repeatedly",
+    "firmly",
+    "officially",
+    "previously",
+    "now",
+    "today",
+    "yesterday",
+    "earlier",
+    "since",
+];
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -626,6 +656,10 @@ impl GenderedInstitution {
                         "Germany, already hit by the crisis, said it was ready to help.",
                     ),
                     Example::flag("The ministry said he would respond on Monday."),
+                    Example::flag("Ukraine has made clear that she will not accept a ceasefire."),
+                    Example::flag("Meloni said the government has confirmed that he will cover the costs."),
+                    Example::pass("The minister has made clear that she will not resign."),
+                    Example::pass("Anna Berg, who heads the agency, has repeatedly said she would stay."),
                     Example::flag("Talks stalled, while the Poland, facing elections, announced she would veto the plan."),
                     Example::pass("Germany's chancellor said she was ready to help."),
                     Example::pass("France, whose president was abroad, said he would return."),
@@ -679,8 +713,21 @@ impl Rule for GenderedInstitution {
                 .collect();
             let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
             for j in 1..toks.len() {
-                if !SPEECH_VERBS.contains(&text(j)) {
+                // “said”, “made clear”, “made it clear”.
+                let made_clear = text(j) == "clear"
+                    && (MADE.contains(&text(j - 1))
+                        || (text(j - 1) == "it" && j >= 2 && MADE.contains(&text(j - 2))));
+                if !SPEECH_VERBS.contains(&text(j)) && !made_clear {
                     continue;
+                }
+                // Where the verb group starts: back over “made (it)”, auxiliaries and adverbs
+                // (“the government has confirmed”, “Ukraine has made clear”).
+                let mut vs = j;
+                if made_clear {
+                    vs -= if text(j - 1) == "it" { 2 } else { 1 };
+                }
+                while vs > 1 && AUXILIARIES.contains(&text(vs - 1)) {
+                    vs -= 1;
                 }
                 let mut k = j + 1;
                 if text(k) == "that" {
@@ -691,15 +738,15 @@ impl Rule for GenderedInstitution {
                     continue;
                 }
                 // An aside between commas before the verb: "Germany, already hit, said".
-                let mut end = j;
-                if text(j - 1) == "," {
-                    let Some(open) = (j.saturating_sub(18)..j - 1)
+                let mut end = vs;
+                if text(vs - 1) == "," {
+                    let Some(open) = (vs.saturating_sub(18)..vs - 1)
                         .rev()
                         .find(|&o| text(o) == ",")
                     else {
                         continue;
                     };
-                    let aside_names_person = (open + 1..j - 1).any(|a| {
+                    let aside_names_person = (open + 1..vs - 1).any(|a| {
                         let a = text(a);
                         is_singular_person_word(a)
                             || (a.chars().next().is_some_and(char::is_uppercase)

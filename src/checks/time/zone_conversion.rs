@@ -56,6 +56,11 @@ impl ZoneConversion {
                     Example::flag("Polls close at 8 p.m. in Valencia (2000 GMT), officials in Spain said.").on("2024-01-10"),
                     Example::pass("The vote ends at 9 pm in Paris (1900 GMT).").on("2024-03-31"),
                     Example::pass("Clocks went forward: the vote ended at 9 pm in London (8 pm GMT)."),
+                    Example::flag("THE HAGUE, 19 November 2024 – The ruling came at 14:00 local time (12:00 GMT)."),
+                    Example::flag("NEW DELHI, 29 May 2024 – It reached 49.9C at 2 pm IST (09:00 GMT)."),
+                    Example::pass("NEW DELHI, 29 May 2024 – It reached 49.9C at 2 pm IST (08:30 GMT)."),
+                    Example::pass("JERUSALEM, 10 January 2024 – The cabinet met at 10:00 IST (08:00 GMT)."),
+                    Example::pass("The meeting starts at 10:00 IST (04:30 GMT).").on("2024-01-10"),
                 ],
             ),
         }
@@ -160,6 +165,48 @@ fn article_countries(article: &Article) -> Vec<&'static str> {
     out
 }
 
+/// The zones of the article's dateline place, or else of the one country it names.
+fn article_zones(article: &Article, countries_named: &mut Option<Vec<&'static str>>) -> Vec<Tz> {
+    let g = gazetteer();
+    if let Some(place) = article.place.as_deref() {
+        let zones: Vec<Tz> = g
+            .lookup(&title_case(place))
+            .iter()
+            .map(|p| p.zone)
+            .collect();
+        if !zones.is_empty() {
+            return zones;
+        }
+    }
+    let named = countries_named.get_or_insert_with(|| article_countries(article));
+    let c = countries();
+    match named.as_slice() {
+        [code] => c
+            .all
+            .iter()
+            .filter(|k| g.country_code(k.name) == Some(code))
+            .flat_map(|k| g.lookup(k.name).iter().map(|p| p.zone))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A name in capitals as the gazetteer writes it: “THE HAGUE” → “The Hague”.
+fn title_case(name: &str) -> String {
+    if !(name.chars().all(|c| !c.is_lowercase()) && name.len() > 3) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn resolve(
     z: &str,
     article: &Article,
@@ -176,24 +223,29 @@ fn resolve(
         label_base = format!("local time in {name}");
     }
     if let Some(a) = g.abbreviation(name) {
-        if a.ambiguous {
-            return None;
-        }
+        let a = if a.ambiguous {
+            // IST in a New Delhi article is India's; in a Dublin one, Ireland's.
+            let zones = article_zones(article, countries_named);
+            let fits: Vec<_> = g
+                .abbreviation_meanings(name)
+                .iter()
+                .filter(|m| zones.contains(&m.zone_hint))
+                .collect();
+            match fits.as_slice() {
+                [one] => **one,
+                _ => return None,
+            }
+        } else {
+            a
+        };
         return Some(Resolved {
             offset: a.offset_minutes,
             label: label_base,
             fixed: true,
         });
     }
-    // A dateline place in capitals ("BERLIN") or a name.
-    let title: String = if name.chars().all(|c| !c.is_lowercase()) && name.len() > 3 {
-        let mut cs = name.chars();
-        cs.next()
-            .map(|f| f.to_string() + &cs.as_str().to_lowercase())
-            .unwrap_or_default()
-    } else {
-        name.to_string()
-    };
+    // A dateline place in capitals ("BERLIN", "THE HAGUE") or a name.
+    let title = title_case(name);
     let candidates: Vec<_> = g
         .lookup(&title)
         .iter()
