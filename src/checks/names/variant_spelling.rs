@@ -20,7 +20,64 @@ distance one are also variants when both are at least six letters long and start
 letter. A name and its derived forms (Armenia / Armenian, Azerbaijan / Azerbaijani) are not
 variants, nor are short names (Kim / Kin) or different words (Austria / Australia, Iran / Iraq).
 
+Two-word names that share one word as written (“Pramono Anung” / “Pramono Anang”, “Choi
+Sang-mok” / “Choi Sang-muk”, “Sophie Hermans” / “Sophie Harmens”) are compared more freely:
+the other word may be short (four letters), hyphenated, or two letters off when both spellings
+have seven letters or more.
 Fix: the majority spelling (safe when it is used at least twice as often).";
+
+/// A two-word name as written: its two words' spans.
+type FullName = (Span, Span);
+
+/// Are these two words of two-word names that share their other word spellings of one name?
+fn close_in_full_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 4
+        || derived(a, b)
+        || fa.strip_suffix('s') == Some(&fb)
+        || fb.strip_suffix('s') == Some(&fa)
+    {
+        return false;
+    }
+    let first = |w: &str| w.chars().next().map(fold_initial);
+    if first(a) != first(b) || fa.chars().count().abs_diff(fb.chars().count()) > 1 {
+        return false;
+    }
+    fa == fb || levenshtein(&fa, &fb) == 1 || (la.min(lb) >= 7 && levenshtein(&fa, &fb) == 2)
+}
+
+/// Two-word names (“Given Surname”, “Family Given”) in the article: capitalised words, not
+/// English words, the second not a known name on its own only if the first is.
+fn full_names(article: &Article) -> Vec<FullName> {
+    let toks = &article.tokens;
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = article.slice(t.span);
+            t.kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !words::is_known(w)
+        })
+    };
+    let mut out = Vec::new();
+    for k in 0..toks.len().saturating_sub(2) {
+        // Exactly two words: “Sophie Hermans” in “minister Sophie Hermans said”, not a part of
+        // a longer run of names.
+        let gap = |a: usize, b: usize| article.text[toks[a].span.end..toks[b].span.start] == *" ";
+        if cap(k)
+            && cap(k + 1)
+            && gap(k, k + 1)
+            && !(k > 0 && cap(k - 1) && gap(k - 1, k))
+            && !(cap(k + 2) && gap(k + 1, k + 2))
+        {
+            let w2 = crate::lexicon::strip_possessive(article.slice(toks[k + 1].span));
+            let s2 = Span::new(toks[k + 1].span.start, toks[k + 1].span.start + w2.len());
+            out.push((toks[k].span, s2));
+        }
+    }
+    out
+}
 
 pub struct VariantSpelling {
     meta: RuleMeta,
@@ -52,6 +109,11 @@ impl VariantSpelling {
                     Example::pass("Hamas and Hamad spoke; Berlin and Merlin."),
                     Example::pass("Mohammed bin Salman met Mohamed bin Zayed in Riyadh."),
                     Example::pass("Philip Lane met Sarah Phillips. Fam10h, Fam17h and Fam19h chips."),
+                    Example::flag("Governor Pramono Anung opened the pumps. Residents thanked him. Governor Pramono Anang said more were coming."),
+                    Example::flag("Finance Minister Choi Sang-mok spoke first. Choi Sang-muk later said exports would grow."),
+                    Example::flag("Minister Sophie Hermans said prices fell. Prices rose again, Sophie Harmens said."),
+                    Example::pass("Anna Berg met Anna Borg and Maria Lopes; Jan Smit and Jan Smith came too."),
+                    Example::pass("Kim Jong Un met Kim Yo Jong. Park Jin and Park Jun spoke."),
                 ],
             ),
         }
@@ -244,6 +306,76 @@ fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
         && levenshtein(fa, fb) == 1
 }
 
+impl VariantSpelling {
+    /// Two-word names sharing one word with the other word spelled two ways (see the help).
+    fn full_name_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let names = full_names(article);
+        let text = |s: Span| article.slice(s);
+        let c = countries();
+        let mut done: Vec<Span> = out
+            .iter()
+            .filter(|d| d.rule == self.meta.id)
+            .map(|d| d.span)
+            .collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                // Which word differs (the other is shared, as written).
+                let (x, y) = if text(a.0) == text(b.0) && text(a.1) != text(b.1) {
+                    (a.1, b.1)
+                } else if text(a.1) == text(b.1) && text(a.0) != text(b.0) {
+                    (a.0, b.0)
+                } else {
+                    continue;
+                };
+                let (wx, wy) = (text(x), text(y));
+                if !close_in_full_name(wx, wy)
+                    || (words::is_proper_noun(wx) && words::is_proper_noun(wy))
+                    || c.by_name(wx).is_some()
+                    || c.by_name(wy).is_some()
+                {
+                    continue;
+                }
+                // The spelling used more often in the article is right; a tie goes to the first.
+                let uses = |w: &str| {
+                    names
+                        .iter()
+                        .filter(|n| text(n.0) == w || text(n.1) == w)
+                        .count()
+                };
+                let (minor, major) = if uses(wy) > uses(wx) { (x, y) } else { (y, x) };
+                if done
+                    .iter()
+                    .any(|d| d.start < minor.end && minor.start < d.end)
+                {
+                    continue;
+                }
+                done.push(minor);
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        minor,
+                        format!(
+                            "“{}” here, “{}” elsewhere in the article",
+                            text(minor),
+                            text(major)
+                        ),
+                    )
+                    .with_related(major, format!("“{}” used here", text(major)))
+                    .with_help("Use one spelling throughout.")
+                    .with_fix(Fix {
+                        edits: vec![Edit {
+                            span: minor,
+                            replacement: text(major).to_string(),
+                        }],
+                        applicability: Applicability::Unsafe,
+                    }),
+                );
+            }
+        }
+    }
+}
+
 impl Rule for VariantSpelling {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -367,6 +499,7 @@ impl Rule for VariantSpelling {
                 }
             }
         }
+        self.full_name_variants(article, out);
     }
 }
 
