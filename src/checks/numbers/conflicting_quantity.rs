@@ -68,6 +68,11 @@ const PEOPLE: &[&str] = &[
 
 /// Words that make “victims” the dead.
 const DEATH_WORDS: &[&str] = &[
+    "buried",
+    "burial",
+    "burials",
+    "mourners",
+    "coffins",
     "died",
     "dead",
     "killed",
@@ -194,6 +199,7 @@ impl ConflictingQuantity {
                     Example::pass("Two soldiers were wounded in the attack. Five soldiers were killed."),
                     Example::pass("The rain lasted two days. Roads stayed closed for three days."),
                     Example::pass("Three people died in the fire. Four victims were treated for smoke inhalation."),
+                    Example::flag("Four people were killed in the floods. Aid groups said the six victims would be buried on Thursday."),
                 ],
             ),
         }
