@@ -31,6 +31,8 @@ const CONTAINED_MIN_WORDS: usize = 7;
 const SHINGLE: usize = 4;
 /// Marks a repeat found by containment (not a similarity).
 const PART: f32 = -1.0;
+/// Marks a later sentence that repeats a whole earlier one and adds to it.
+const EXTENDED: f32 = -2.0;
 
 /// The hash of each run of `n` consecutive words of a normalised sentence.
 fn word_run_hashes(norm: &str, n: usize, mut each: impl FnMut(u64)) {
@@ -140,6 +142,8 @@ impl RepeatedText {
                     Example::flag("Police said the crowd of about two thousand people dispersed peacefully by the evening.\n\nPolice said the crowd of about 2,000 people dispersed peacefully by the evening."),
                     Example::flag("Mediterranean leaders pledge joint plan against drought - International\n\nMediterranean leaders pledge joint plan against drought\n\nThe talks began."),
                     Example::flag("A court on Monday sentenced the former head of the transport company to four years for taking bribes from suppliers. He denies it. A court on Monday sentenced the former head of the transport company to four years for taking bribes."),
+                    Example::flag("The judges found that the terms did not explain when prices could change. Customers will be repaid. The judges found that the terms did not explain when prices could change, and that customers could not foresee it."),
+                    Example::pass("The court met on Monday. The court met on Monday and Tuesday, its clerk said, to hear both sides."),
                     Example::pass("The minister resigned on Friday after a week of protests. The minister resigned on Friday, the agency said, after a week of protests."),
                     Example::pass("Share\n\nThe minister resigned on Friday after a week of protests.\n\nShare"),
                     Example::pass("The minister resigned on Friday after a week of protests. The minister's deputy resigned on Saturday after a month of silence."),
@@ -276,6 +280,40 @@ impl Rule for RepeatedText {
                 }
             }
         }
+        // A later sentence that repeats a whole earlier one and adds to it (“The judges found
+        // that … changed.” then “The judges found that … changed, and that …”). Each earlier
+        // sentence is found by the hash of its first words among the later one's word runs.
+        let mut firsts: Vec<(u64, usize)> = (0..norms.len())
+            .filter(|&i| words[i] >= CONTAINED_MIN_WORDS && repeats[i].is_none())
+            .filter_map(|i| {
+                use std::hash::BuildHasher;
+                first_run(&norms[i], SHINGLE).map(|f| (rustc_hash::FxBuildHasher.hash_one(f), i))
+            })
+            .collect();
+        firsts.sort_unstable();
+        for j in 0..norms.len() {
+            if repeats[j].is_some() || words[j] <= CONTAINED_MIN_WORDS {
+                continue;
+            }
+            let mut found = None;
+            word_run_hashes(&norms[j], SHINGLE, |h| {
+                if found.is_some() {
+                    return;
+                }
+                let from = firsts.partition_point(|&(k, _)| k < h);
+                found = firsts[from..]
+                    .iter()
+                    .take_while(|&&(k, _)| k == h)
+                    .take(BUCKET)
+                    .map(|&(_, i)| i)
+                    .find(|&i| {
+                        i < j && words[i] < words[j] && contains_words(&norms[j], &norms[i])
+                    });
+            });
+            if let Some(i) = found {
+                repeats[j] = Some((i, EXTENDED));
+            }
+        }
         // Merge runs: sentences j, j+1, … repeating i, i+1, … are one repeated passage.
         let mut j = 0;
         while j < repeats.len() {
@@ -303,7 +341,9 @@ impl Rule for RepeatedText {
                 article.sentences[i + k].span.end,
             );
             let what = if k > 0 { "passage" } else { "text" };
-            let message = if min_ratio == PART {
+            let message = if min_ratio == EXTENDED {
+                format!("This {what} repeats an earlier sentence whole and adds to it")
+            } else if min_ratio == PART {
                 format!("This {what} repeats part of an earlier sentence")
             } else if min_ratio >= 1.0 {
                 format!("This {what} repeats one earlier in the article")
@@ -314,12 +354,15 @@ impl Rule for RepeatedText {
                 )
             };
             let delete = extend_over_trailing_space(article, span);
-            out.push(
-                Diagnostic::new(&self.meta.id, self.meta.severity, span, message)
-                    .with_related(first, "first occurrence")
-                    .with_help("Delete the repeat, or rewrite one of the two.")
-                    .with_fix(Fix::unsafe_(delete, "")),
-            );
+            let d = Diagnostic::new(&self.meta.id, self.meta.severity, span, message)
+                .with_related(first, "first occurrence")
+                .with_help("Delete the repeat, or rewrite one of the two.");
+            // Deleting a sentence that adds something would lose it: no fix then.
+            out.push(if min_ratio == EXTENDED {
+                d
+            } else {
+                d.with_fix(Fix::unsafe_(delete, ""))
+            });
             j += k + 1;
         }
     }
