@@ -423,6 +423,68 @@ impl FactsRule {
         }
     }
 
+    /// A title written before a known person that is not one of theirs but another office of
+    /// their country, held by someone else on the article's date: “Economy Minister Matteo
+    /// Salvini” when the Economy Minister was Giancarlo Giorgetti. Only flagged when the
+    /// knowledge base knows who held that office then.
+    #[allow(clippy::too_many_arguments)]
+    fn wrong_title(
+        &self,
+        on: NaiveDate,
+        pi: usize,
+        before: &str,
+        before_trim: &str,
+        name: Span,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let held = |x: &Office| x.start <= on && x.end.is_none_or(|e| on <= e);
+        let countries: Vec<&str> = self
+            .offices
+            .iter()
+            .filter(|o| o.person == pi)
+            .map(|o| o.country.as_str())
+            .collect();
+        // The longest title of an office of those countries held by another person then.
+        let Some((title, other)) = self
+            .offices
+            .iter()
+            .filter(|x| x.person != pi && held(x) && countries.contains(&x.country.as_str()))
+            .flat_map(|x| x.titles.iter().map(move |t| (t, x)))
+            .filter(|(t, _)| t.split_whitespace().count() >= 2 || t.len() >= 8)
+            .filter(|(t, _)| ends_with_ci(before_trim, t))
+            .max_by_key(|(t, _)| t.len())
+        else {
+            return;
+        };
+        let lead = before_trim[..before_trim.len() - title.len()]
+            .trim_end()
+            .to_lowercase();
+        if QUALIFIERS.iter().any(|w| lead.ends_with(w)) {
+            return;
+        }
+        // The person's own office then, if the knowledge base has one, for the message.
+        let theirs = self
+            .offices
+            .iter()
+            .find(|o| o.person == pi && held(o))
+            .map(|o| format!("; {} was {} then", self.people[pi].name, o.title))
+            .unwrap_or_default();
+        // `before` runs from the sentence start to the name.
+        let sentence_start = name.start - before.len();
+        let span = Span::new(sentence_start + before_trim.len() - title.len(), name.end);
+        out.push(self.diag(
+            span,
+            format!(
+                "On {} the {} ({}) was {}, not {}{theirs}",
+                fmt_date(on),
+                other.title,
+                other.country,
+                self.people[other.person].name,
+                self.people[pi].name
+            ),
+        ));
+    }
+
     fn office_terms(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let (Some(on), Some((ac, owner))) = (article.date(), &self.names) else {
             return;
@@ -433,19 +495,40 @@ impl FactsRule {
                 continue;
             }
             let pi = owner[m.pattern().as_usize()];
+            // “President Dan Smith”: the name goes on, so it is someone else's.
+            let rest = &text[m.end()..];
+            if rest.starts_with(' ')
+                && rest
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
             let before =
                 &text[article.sentence_at(m.start()).map_or(0, |s| s.span.start)..m.start()];
             let before_trim = before.trim_end();
             // The longest title of any of this person's offices written right before the name
             // (“Vice President” beats “President”).
-            let Some(title) = self
+            let own = self
                 .offices
                 .iter()
                 .filter(|o| o.person == pi)
                 .flat_map(|o| o.titles.iter())
                 .filter(|t| ends_with_ci(before_trim, t))
-                .max_by_key(|t| t.len())
-            else {
+                .max_by_key(|t| t.len());
+            let Some(title) = own else {
+                // Not one of this person's titles: someone else's office in one of this
+                // person's countries (“Economy Minister Matteo Salvini” in 2024).
+                self.wrong_title(
+                    on,
+                    pi,
+                    before,
+                    before_trim,
+                    Span::new(m.start(), m.end()),
+                    out,
+                );
                 continue;
             };
             let lead = before_trim[..before_trim.len() - title.len()]
@@ -453,33 +536,7 @@ impl FactsRule {
                 .to_lowercase();
             // “former President”, and “Vice President”, “Deputy Prime Minister” when the
             // person has no such office listed: another office, not checked.
-            if [
-                "former",
-                "ex-",
-                "then-",
-                "late",
-                "previous",
-                "one-time",
-                "future",
-                "incoming",
-                "designate",
-                "then",
-                "ex",
-                "vice",
-                "deputy",
-                "shadow",
-                "alternate",
-                "assistant",
-                "under",
-                "acting",
-                "interim",
-                "caretaker",
-                "vice-",
-                "co-",
-            ]
-            .iter()
-            .any(|w| lead.ends_with(w))
-            {
+            if QUALIFIERS.iter().any(|w| lead.ends_with(w)) {
                 continue;
             }
             // Every office of this person with that title; fine if one of them was held then.
@@ -675,6 +732,33 @@ impl FactsRule {
         }
     }
 }
+
+/// Words before a title that make it another office, or another time: “former President”,
+/// “Vice President”, “Deputy Prime Minister” (when the person has no such office listed).
+const QUALIFIERS: &[&str] = &[
+    "former",
+    "ex-",
+    "then-",
+    "late",
+    "previous",
+    "one-time",
+    "future",
+    "incoming",
+    "designate",
+    "then",
+    "ex",
+    "vice",
+    "deputy",
+    "shadow",
+    "alternate",
+    "assistant",
+    "under",
+    "acting",
+    "interim",
+    "caretaker",
+    "vice-",
+    "co-",
+];
 
 fn ends_with_ci(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len()
