@@ -2,6 +2,7 @@ use super::is_pronoun;
 use crate::article::{Article, Token, TokenKind};
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::lexicon::countries::countries;
+use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 
 const HELP: &str = "
@@ -14,7 +15,8 @@ ha detto di essere pronta”); English uses “it” (or “they” for a team i
 
 How: the institution opens the clause, may be followed by an aside between commas that names
 no person, then a verb of saying and the pronoun. If a person could be meant (“Russia’s foreign
-minister said he”), it stays silent.
+minister said he”), it stays silent. A name the article introduces as an organisation (“the
+energy supplier Noordveld Energie”) counts as one later (“Noordveld said she”).
 
 Fix (unsafe): replace the pronoun with “it”.";
 
@@ -586,6 +588,74 @@ const HEAD_ENDS: &[&str] = &[
 
 /// Does this subject name a country or an institution, and no person? The head is the part
 /// before the first preposition, after the last possessive (“the ministry’s spokesman”).
+/// Nouns that, right before a capitalised name, say it is an organisation: “the energy supplier
+/// Noordveld Energie”, “the carmaker Stellantis”.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "supplier",
+    "firm",
+    "group",
+    "carmaker",
+    "automaker",
+    "airline",
+    "insurer",
+    "retailer",
+    "broadcaster",
+    "operator",
+    "maker",
+    "manufacturer",
+    "producer",
+    "utility",
+    "lender",
+    "startup",
+    "conglomerate",
+    "chipmaker",
+    "miner",
+    "developer",
+    "publisher",
+    "newspaper",
+    "network",
+    "channel",
+    "brewer",
+    "distributor",
+    "contractor",
+    "consortium",
+    "foundation",
+    "charity",
+    "association",
+    "federation",
+    "organisation",
+    "organization",
+    "regulator",
+];
+
+/// Names the article itself introduces as organisations (“the energy supplier Noordveld
+/// Energie” makes “Noordveld” and “Noordveld Energie” organisations in that article).
+fn article_organisations(article: &Article) -> Vec<String> {
+    let words: Vec<&str> = article.words().map(|t| article.slice(t.span)).collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if !(ORGANISATION_NOUNS.contains(&lower.as_str()) || INSTITUTIONS.contains(&lower.as_str()))
+            || capitalised(w)
+        {
+            continue;
+        }
+        let name: Vec<&str> = words[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|w| capitalised(w) && !is_person_word(w))
+            .copied()
+            .collect();
+        if name.is_empty() || name.iter().any(|w| words::is_proper_noun(w)) {
+            continue;
+        }
+        out.push(name[0].to_string());
+        out.push(name.join(" "));
+    }
+    out
+}
+
 fn names_institution(subject: &[&str]) -> bool {
     // An opening adverbial without its comma: "On Monday AFAD said".
     let subject = match subject.first() {
@@ -657,6 +727,8 @@ impl GenderedInstitution {
                     ),
                     Example::flag("The ministry said he would respond on Monday."),
                     Example::flag("Ukraine has made clear that she will not accept a ceasefire."),
+                    Example::flag("A court ordered the energy supplier Noordveld Energie to repay customers. Noordveld said she would appeal."),
+                    Example::pass("The energy supplier Noordveld Energie lost. Its chief executive, Anouk de Vries, said she would appeal."),
                     Example::flag("Meloni said the government has confirmed that he will cover the costs."),
                     Example::pass("The minister has made clear that she will not resign."),
                     Example::pass("Anna Berg, who heads the agency, has repeatedly said she would stay."),
@@ -705,6 +777,7 @@ impl Rule for GenderedInstitution {
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let c = countries();
+        let mut organisations: Option<Vec<String>> = None;
         for (si, s) in article.sentences.iter().enumerate() {
             let toks: Vec<&Token> = article
                 .sentence_tokens(s)
@@ -772,7 +845,17 @@ impl Rule for GenderedInstitution {
                     continue;
                 }
                 let subject: Vec<&str> = (start..end).map(text).collect();
-                if !names_institution(&subject) {
+                let mut known_organisation = || {
+                    let bare = subject
+                        .iter()
+                        .copied()
+                        .filter(|w| *w != "The" && *w != "the");
+                    let joined = bare.collect::<Vec<_>>().join(" ");
+                    organisations
+                        .get_or_insert_with(|| article_organisations(article))
+                        .contains(&joined)
+                };
+                if !names_institution(&subject) && !known_organisation() {
                     continue;
                 }
                 let subject_span = Span::new(toks[start].span.start, toks[end - 1].span.end);
