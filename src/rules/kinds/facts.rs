@@ -16,7 +16,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
 use crate::rules::file::{RuleSpec, SpecError};
 use crate::rules::{Rule, RuleMeta};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -54,6 +54,10 @@ pub struct EventSpec {
     /// Claims about the event that are wrong for a given year.
     #[serde(default)]
     pub claim: Vec<ClaimSpec>,
+    /// Phrases naming the event's outbreak (“full-scale invasion”): a relative year written with
+    /// one (“the full-scale invasion last year”) must fit `start_year` on the article's date.
+    #[serde(default)]
+    pub start_phrases: Vec<String>,
 }
 
 /// `[[rule.event.claim]]`: `words` said of the event in `year` are wrong; `note` says what is
@@ -114,6 +118,8 @@ pub struct FactsRule {
     events: Vec<EventSpec>,
     /// Every claim's words, case-insensitive (see [`FactsRule::event_claims`]).
     claim_words: Option<Regex>,
+    /// Start phrases with a relative year, and which event each phrase names.
+    relative_starts: Option<(Regex, rustc_hash::FxHashMap<String, usize>)>,
     /// Each folded name word (not a particle) → (person, word index), for near misses.
     anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Misspellings → person index.
@@ -223,6 +229,27 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
             }
         }
     }
+    // Every event's start phrases, with a relative year after or before them.
+    let phrases: Vec<(String, usize)> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| e.start_phrases.iter().map(move |p| (p.to_lowercase(), k)))
+        .collect();
+    let relative_starts = (!phrases.is_empty())
+        .then(|| {
+            let alt = phrases
+                .iter()
+                .map(|(p, _)| regex::escape(p))
+                .collect::<Vec<_>>()
+                .join("|");
+            let rel = r"last year|this year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago";
+            Regex::new(&format!(
+                r"(?i)\b(?:(?P<p>{alt})(?:\s+(?:of|in|on|against)\s+\p{{Lu}}\w*)?,?\s+(?P<rel>{rel})|(?P<rel2>last year|this year)['’]s\s+(?P<p2>{alt}))\b"
+            ))
+            .ok()
+            .map(|re| (re, phrases.into_iter().collect::<rustc_hash::FxHashMap<_, _>>()))
+        })
+        .flatten();
     // Any claim's words, any case: articles without them skip the claim check.
     let claim_words = events
         .iter()
@@ -234,6 +261,7 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
         .flatten();
     Ok(Box::new(FactsRule {
         common,
+        relative_starts,
         claim_words,
         anchors,
         people,
@@ -649,6 +677,65 @@ impl FactsRule {
 }
 
 impl FactsRule {
+    /// “Russia's full-scale invasion last year” in a 2024 article: the invasion began in 2022.
+    fn event_relative_starts(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let (Some((re, which)), Some(on)) = (&self.relative_starts, article.date()) else {
+            return;
+        };
+        for caps in re.captures_iter(&article.text) {
+            let (Some(whole), Some(phrase), Some(rel)) = (
+                caps.get(0),
+                caps.name("p").or_else(|| caps.name("p2")),
+                caps.name("rel").or_else(|| caps.name("rel2")),
+            ) else {
+                continue;
+            };
+            let Some(&k) = which.get(&phrase.as_str().to_lowercase()) else {
+                continue;
+            };
+            let e = &self.events[k];
+            let rel_l = rel.as_str().to_lowercase();
+            let ago = |w: &str| match w {
+                "a" | "one" => Some(1),
+                "two" => Some(2),
+                "three" => Some(3),
+                "four" => Some(4),
+                "five" => Some(5),
+                "six" => Some(6),
+                "seven" => Some(7),
+                "eight" => Some(8),
+                "nine" => Some(9),
+                "ten" => Some(10),
+                n => n.parse::<i32>().ok(),
+            };
+            let years_back = match rel_l.as_str() {
+                "last year" => Some(1),
+                "this year" => Some(0),
+                r => r.split_whitespace().next().and_then(ago),
+            };
+            let Some(back) = years_back else { continue };
+            let implied = on.year() - back;
+            if implied == e.start_year {
+                continue;
+            }
+            let note = e
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            out.push(self.diag(
+                Span::new(whole.start(), whole.end()),
+                format!(
+                    "The {} began in {}; “{}” in an article dated {} means {implied}{note}",
+                    e.name,
+                    e.start_year,
+                    rel.as_str(),
+                    fmt_date(on)
+                ),
+            ));
+        }
+    }
+
     /// A claim the knowledge base says is wrong for its year, in a sentence tied to the event.
     fn event_claims(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         if !self
@@ -781,5 +868,6 @@ impl Rule for FactsRule {
         self.office_terms(article, out);
         self.event_starts(article, out);
         self.event_claims(article, out);
+        self.event_relative_starts(article, out);
     }
 }
