@@ -111,6 +111,14 @@ fn is_particle(folded: &str) -> bool {
         )
 }
 
+/// The events' start phrases: found cheaply by `ac`, then read with `re` (a start phrase with a
+/// relative year) in their sentence only; `which` maps a lower-cased phrase to its event.
+struct RelativeStarts {
+    re: Regex,
+    ac: AhoCorasick,
+    which: rustc_hash::FxHashMap<String, usize>,
+}
+
 pub struct FactsRule {
     common: Common,
     people: Vec<Person>,
@@ -118,8 +126,8 @@ pub struct FactsRule {
     events: Vec<EventSpec>,
     /// Every claim's words, case-insensitive (see [`FactsRule::event_claims`]).
     claim_words: Option<Regex>,
-    /// Start phrases with a relative year, and which event each phrase names.
-    relative_starts: Option<(Regex, rustc_hash::FxHashMap<String, usize>)>,
+    /// Start phrases with a relative year (see [`FactsRule::event_relative_starts`]).
+    relative_starts: Option<RelativeStarts>,
     /// Each folded name word (not a particle) → (person, word index), for near misses.
     anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Misspellings → person index.
@@ -247,7 +255,17 @@ pub fn compile(spec: &RuleSpec, common: Common) -> Result<Box<dyn Rule>, SpecErr
                 r"(?i)\b(?:(?P<p>{alt})(?:\s+(?:of|in|on|against)\s+\p{{Lu}}\w*)?,?\s+(?P<rel>{rel})|(?P<rel2>last year|this year)['’]s\s+(?P<p2>{alt}))\b"
             ))
             .ok()
-            .map(|re| (re, phrases.into_iter().collect::<rustc_hash::FxHashMap<_, _>>()))
+            .zip(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(phrases.iter().map(|(p, _)| p))
+                    .ok(),
+            )
+            .map(|(re, ac)| RelativeStarts {
+                re,
+                ac,
+                which: phrases.into_iter().collect(),
+            })
         })
         .flatten();
     // Any claim's words, any case: articles without them skip the claim check.
@@ -679,60 +697,71 @@ impl FactsRule {
 impl FactsRule {
     /// “Russia's full-scale invasion last year” in a 2024 article: the invasion began in 2022.
     fn event_relative_starts(&self, article: &Article, out: &mut Vec<Diagnostic>) {
-        let (Some((re, which)), Some(on)) = (&self.relative_starts, article.date()) else {
+        let (Some(rs), Some(on)) = (&self.relative_starts, article.date()) else {
             return;
         };
-        for caps in re.captures_iter(&article.text) {
-            let (Some(whole), Some(phrase), Some(rel)) = (
-                caps.get(0),
-                caps.name("p").or_else(|| caps.name("p2")),
-                caps.name("rel").or_else(|| caps.name("rel2")),
-            ) else {
-                continue;
-            };
-            let Some(&k) = which.get(&phrase.as_str().to_lowercase()) else {
-                continue;
-            };
-            let e = &self.events[k];
-            let rel_l = rel.as_str().to_lowercase();
-            let ago = |w: &str| match w {
-                "a" | "one" => Some(1),
-                "two" => Some(2),
-                "three" => Some(3),
-                "four" => Some(4),
-                "five" => Some(5),
-                "six" => Some(6),
-                "seven" => Some(7),
-                "eight" => Some(8),
-                "nine" => Some(9),
-                "ten" => Some(10),
-                n => n.parse::<i32>().ok(),
-            };
-            let years_back = match rel_l.as_str() {
-                "last year" => Some(1),
-                "this year" => Some(0),
-                r => r.split_whitespace().next().and_then(ago),
-            };
-            let Some(back) = years_back else { continue };
-            let implied = on.year() - back;
-            if implied == e.start_year {
-                continue;
+        let (re, which) = (&rs.re, &rs.which);
+        // The sentences with a start phrase, each once.
+        let mut sentences: Vec<Span> = rs
+            .ac
+            .find_iter(&article.text)
+            .filter_map(|m| article.sentence_at(m.start()).map(|s| s.span))
+            .collect();
+        sentences.dedup();
+        for sentence in sentences {
+            let base = sentence.start;
+            for caps in re.captures_iter(article.slice(sentence)) {
+                let (Some(whole), Some(phrase), Some(rel)) = (
+                    caps.get(0),
+                    caps.name("p").or_else(|| caps.name("p2")),
+                    caps.name("rel").or_else(|| caps.name("rel2")),
+                ) else {
+                    continue;
+                };
+                let Some(&k) = which.get(&phrase.as_str().to_lowercase()) else {
+                    continue;
+                };
+                let e = &self.events[k];
+                let rel_l = rel.as_str().to_lowercase();
+                let ago = |w: &str| match w {
+                    "a" | "one" => Some(1),
+                    "two" => Some(2),
+                    "three" => Some(3),
+                    "four" => Some(4),
+                    "five" => Some(5),
+                    "six" => Some(6),
+                    "seven" => Some(7),
+                    "eight" => Some(8),
+                    "nine" => Some(9),
+                    "ten" => Some(10),
+                    n => n.parse::<i32>().ok(),
+                };
+                let years_back = match rel_l.as_str() {
+                    "last year" => Some(1),
+                    "this year" => Some(0),
+                    r => r.split_whitespace().next().and_then(ago),
+                };
+                let Some(back) = years_back else { continue };
+                let implied = on.year() - back;
+                if implied == e.start_year {
+                    continue;
+                }
+                let note = e
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                out.push(self.diag(
+                    Span::new(base + whole.start(), base + whole.end()),
+                    format!(
+                        "The {} began in {}; “{}” in an article dated {} means {implied}{note}",
+                        e.name,
+                        e.start_year,
+                        rel.as_str(),
+                        fmt_date(on)
+                    ),
+                ));
             }
-            let note = e
-                .note
-                .as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            out.push(self.diag(
-                Span::new(whole.start(), whole.end()),
-                format!(
-                    "The {} began in {}; “{}” in an article dated {} means {implied}{note}",
-                    e.name,
-                    e.start_year,
-                    rel.as_str(),
-                    fmt_date(on)
-                ),
-            ));
         }
     }
 
