@@ -39,6 +39,12 @@ impl WeekdayMismatch {
                     )
                     .on("2023-02-20"),
                     Example::pass("The summit opens on Friday, 3 March.").on("2023-02-20"),
+                    Example::flag("The port authority said on Monday (8) that the river fell.")
+                        .on("2024-10-08"),
+                    Example::pass("The port authority said on Tuesday (8) that the river fell.")
+                        .on("2024-10-08"),
+                    Example::pass("The board met on Thursday (31) and again on Friday (1).")
+                        .on("2024-11-02"),
                     Example::flag("Talks resume next Monday, 12 August.").on("2025-08-01"),
                     Example::pass("Leap day fell on Thursday, 29 February 2024, the office said."),
                     Example::flag("Leap day fell on Friday, 29 February 2024, the office said."),
@@ -67,10 +73,24 @@ fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?|\b(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((?P<d3>\d{{1,2}})\)"
         );
         Regex::new(&pat).expect("static regex")
     })
+}
+
+/// The date with day-of-month `day` nearest `on` (this month, the one before or the one after).
+fn nearest_day_of_month(on: NaiveDate, day: u32) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(on.year(), on.month(), 1)?;
+    [
+        this.checked_sub_months(chrono::Months::new(1)),
+        Some(this),
+        this.checked_add_months(chrono::Months::new(1)),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+    .min_by_key(|d| (*d - on).num_days().abs())
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -102,9 +122,39 @@ impl Rule for WeekdayMismatch {
         for s in &article.sentences {
             let text = article.slice(s.span);
             for caps in re().captures_iter(text) {
-                let (Some(wd), Some(whole)) = (caps.name("wd"), caps.get(0)) else {
+                let (Some(wd), Some(whole)) = (caps.name("wd").or(caps.name("wd2")), caps.get(0))
+                else {
                     continue;
                 };
+                // “on Monday (8)”, the Portuguese-language convention: the day of the month
+                // nearest the article's date.
+                if let Some(d3) = caps.name("d3") {
+                    let (Ok(day), Some(on)) = (d3.as_str().parse::<u32>(), article.date()) else {
+                        continue;
+                    };
+                    let Some(date) = nearest_day_of_month(on, day) else {
+                        continue;
+                    };
+                    let actual = weekday_name(date.weekday());
+                    if actual != wd.as_str() {
+                        let wd_span = Span::new(s.span.start + wd.start(), s.span.start + wd.end());
+                        out.push(
+                            Diagnostic::new(
+                                &self.meta.id,
+                                self.meta.severity,
+                                Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
+                                format!(
+                                    "{} is a {actual}, not a {} (month and year from the dateline)",
+                                    date.format("%-d %B %Y"),
+                                    wd.as_str()
+                                ),
+                            )
+                            .with_help("Check the date and the weekday against the calendar.")
+                            .with_fix(Fix::unsafe_(wd_span, actual)),
+                        );
+                    }
+                    continue;
+                }
                 let day = caps
                     .name("d1")
                     .or(caps.name("d2"))
