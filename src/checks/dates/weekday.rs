@@ -126,49 +126,36 @@ impl Rule for WeekdayMismatch {
                 else {
                     continue;
                 };
-                // “on Monday (8)”, the Portuguese-language convention: the day of the month
-                // nearest the article's date.
-                if let Some(d3) = caps.name("d3") {
+                // The date meant, and what of it came from the dateline.
+                let (date, year_note) = if let Some(d3) = caps.name("d3") {
+                    // “on Monday (8)”, the Portuguese-language convention: the day of the month
+                    // nearest the article's date.
                     let (Ok(day), Some(on)) = (d3.as_str().parse::<u32>(), article.date()) else {
                         continue;
                     };
-                    let Some(date) = nearest_day_of_month(on, day) else {
+                    (
+                        nearest_day_of_month(on, day),
+                        " (month and year from the dateline)",
+                    )
+                } else {
+                    let day = caps
+                        .name("d1")
+                        .or(caps.name("d2"))
+                        .and_then(|m| m.as_str().parse::<u32>().ok());
+                    let month = caps
+                        .name("m1")
+                        .or(caps.name("m2"))
+                        .and_then(|m| month_number(m.as_str()));
+                    let (Some(day), Some(month)) = (day, month) else {
                         continue;
                     };
-                    let actual = weekday_name(date.weekday());
-                    if actual != wd.as_str() {
-                        let wd_span = Span::new(s.span.start + wd.start(), s.span.start + wd.end());
-                        out.push(
-                            Diagnostic::new(
-                                &self.meta.id,
-                                self.meta.severity,
-                                Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
-                                format!(
-                                    "{} is a {actual}, not a {} (month and year from the dateline)",
-                                    date.format("%-d %B %Y"),
-                                    wd.as_str()
-                                ),
-                            )
-                            .with_help("Check the date and the weekday against the calendar.")
-                            .with_fix(Fix::unsafe_(wd_span, actual)),
-                        );
+                    match caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+                        Some(y) => (NaiveDate::from_ymd_opt(y, month, day), ""),
+                        None => (
+                            article.date().and_then(|r| nearest_year(r, month, day)),
+                            " (year from the dateline)",
+                        ),
                     }
-                    continue;
-                }
-                let day = caps
-                    .name("d1")
-                    .or(caps.name("d2"))
-                    .and_then(|m| m.as_str().parse::<u32>().ok());
-                let month = caps
-                    .name("m1")
-                    .or(caps.name("m2"))
-                    .and_then(|m| month_number(m.as_str()));
-                let (Some(day), Some(month)) = (day, month) else {
-                    continue;
-                };
-                let date = match caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
-                    Some(y) => NaiveDate::from_ymd_opt(y, month, day),
-                    None => article.date().and_then(|r| nearest_year(r, month, day)),
                 };
                 let Some(date) = date else { continue };
                 let actual = weekday_name(date.weekday());
@@ -176,11 +163,6 @@ impl Rule for WeekdayMismatch {
                     continue;
                 }
                 let wd_span = Span::new(s.span.start + wd.start(), s.span.start + wd.end());
-                let year_note = if caps.name("y").is_some() {
-                    ""
-                } else {
-                    " (year from the dateline)"
-                };
                 out.push(
                     Diagnostic::new(
                         &self.meta.id,

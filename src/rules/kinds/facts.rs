@@ -502,10 +502,7 @@ impl FactsRule {
         else {
             return;
         };
-        let lead = before_trim[..before_trim.len() - title.len()]
-            .trim_end()
-            .to_lowercase();
-        if QUALIFIERS.iter().any(|w| lead.ends_with(w)) {
+        if qualified(before_trim, title) {
             return;
         }
         // The person's own office then, if the knowledge base has one, for the message.
@@ -577,12 +574,9 @@ impl FactsRule {
                 );
                 continue;
             };
-            let lead = before_trim[..before_trim.len() - title.len()]
-                .trim_end()
-                .to_lowercase();
             // “former President”, and “Vice President”, “Deputy Prime Minister” when the
             // person has no such office listed: another office, not checked.
-            if QUALIFIERS.iter().any(|w| lead.ends_with(w)) {
+            if qualified(before_trim, title) {
                 continue;
             }
             // Every office of this person with that title; fine if one of them was held then.
@@ -875,6 +869,14 @@ const QUALIFIERS: &[&str] = &[
     "vice-",
     "co-",
 ];
+
+/// Is `title`, which `before_trim` ends with, preceded by one of the [`QUALIFIERS`]?
+fn qualified(before_trim: &str, title: &str) -> bool {
+    let lead = before_trim[..before_trim.len() - title.len()]
+        .trim_end()
+        .to_lowercase();
+    QUALIFIERS.iter().any(|w| lead.ends_with(w))
+}
 
 fn ends_with_ci(hay: &str, needle: &str) -> bool {
     hay.len() >= needle.len()
