@@ -60,6 +60,16 @@ pub struct EventSpec {
     pub start_phrases: Vec<String>,
 }
 
+impl EventSpec {
+    /// The event's note in brackets for a message (“ (first war 1988–1994, …)”), or nothing.
+    fn note_suffix(&self) -> String {
+        self.note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default()
+    }
+}
+
 /// `[[rule.event.claim]]`: `words` said of the event in `year` are wrong; `note` says what is
 /// right (“full control” of Nagorno-Karabakh “in 2020”: only in 2023).
 #[derive(Debug, Clone, Deserialize)]
@@ -671,11 +681,7 @@ impl FactsRule {
                     if tied && (year - e.start_year).abs() > 1 {
                         let span =
                             Span::new(s.span.start + whole.start(), s.span.start + whole.end());
-                        let note = e
-                            .note
-                            .as_deref()
-                            .map(|n| format!(" ({n})"))
-                            .unwrap_or_default();
+                        let note = e.note_suffix();
                         out.push(self.diag(
                             span,
                             format!("The {} began in {}, not {year}{note}", e.name, e.start_year),
@@ -740,11 +746,7 @@ impl FactsRule {
                 if implied == e.start_year {
                     continue;
                 }
-                let note = e
-                    .note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
+                let note = e.note_suffix();
                 out.push(self.diag(
                     Span::new(base + whole.start(), base + whole.end()),
                     format!(
