@@ -20,6 +20,12 @@ fn main() {
         "/// Shipped rule packs: (file name, contents).\npub const PACKS: &[(&str, &str)] = &[\n",
     );
     for p in &packs {
+        // A shipped pack that is not valid TOML would build and then fail at every start-up:
+        // fail the build instead, at the offending line.
+        let text = std::fs::read_to_string(dir.join(p)).expect("read pack");
+        if let Err(e) = toml::from_str::<toml::Table>(&text) {
+            panic!("rules/{p} is not valid TOML: {e}");
+        }
         let abs = std::fs::canonicalize(dir.join(p)).expect("pack path");
         let _ = writeln!(
             out,
