@@ -13,7 +13,10 @@ mistake; the reader cannot read it.
 How: a sentence (or a clause between commas, semicolons or dashes) is flagged when at least
 five of its lower-case words are present, at most half of them are English words, and the
 language identifier (whatlang) names another language with confidence; or, with at most one
-English word in five, whatever the identifier says (short sentences leave it unsure). A sentence's
+English word in five, whatever the identifier says (short sentences leave it unsure); or, with
+no English function word (“the”, “of”, “is”…) among five words or more and at most 60% of them
+English-looking (“Non esiste un piano B per Cortina”), when the identifier names another
+language at all. A sentence's
 capitalised first word counts as a lower-case word. A sentence written mostly in another script
 (Hangul, Devanagari, Cyrillic, Arabic, Chinese…) with ten letters or more in it is flagged
 too. Names, a quoted foreign word or a place name do not reach those thresholds.";
@@ -25,6 +28,16 @@ fn is_prose(text: &str) -> bool {
     end.ends_with(['.', '!', '?', '…'])
         && !text.contains(['/', '\\', '_', '@', '*', '<', '>', '=', '{', '}', '|', '#'])
 }
+
+/// Words English prose can hardly do without; a run of five words or more with none of them is
+/// not English.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "to", "in", "is", "was", "are", "were", "for", "on", "that",
+    "with", "by", "at", "it", "as", "from", "be", "has", "have", "had", "this", "not", "but", "or",
+    "he", "she", "they", "we", "i", "you", "his", "her", "its", "their", "will", "would", "can",
+    "could", "there", "which", "who", "what", "if", "so", "no", "than", "then", "into", "after",
+    "before", "about", "up", "out", "more", "all", "one", "also", "been", "our", "my",
+];
 
 /// Letters of another script a sentence needs to be flagged for its script alone.
 const MIN_OTHER_SCRIPT: usize = 10;
@@ -71,6 +84,9 @@ impl Untranslated {
                     Example::flag("The ministry said so. Министерство заявило, что ситуация под контролем. Talks resume."),
                     Example::flag("Rain fell all night. Kami sudah menyiapkan pompa di titik-titik rawan banjir. Roads closed."),
                     Example::flag("The track will be built. Non esiste un piano B per Cortina, ha detto il ministro."),
+                    Example::flag("The track will be built on time. Non esiste un piano B per Cortina."),
+                    Example::pass("Heatwave grips north India, water shortages spread."),
+                    Example::pass("Pumps, pipes, tankers, generators, volunteers: everything helps."),
                     Example::pass("The Korean name of the company, 삼성전자 (Samsung Electronics), means three stars."),
                     Example::pass("Yoon Suk Yeol (윤석열) said the talks would continue next week."),
                     Example::pass("Мирослав Николић, Руслан Ижбулатов."),
@@ -167,19 +183,48 @@ impl Rule for Untranslated {
             for span in candidates {
                 let span = crate::article::segment::trim(&article.text, span);
                 let (lower, english) = english_share(article, tokens, span);
-                if lower < MIN_LOWER_WORDS || english as f64 > MAX_ENGLISH_SHARE * lower as f64 {
-                    continue;
-                }
                 let text = article.slice(span);
-                // With hardly an English word (one in five at most), the identifier's doubt does
-                // not matter.
-                let Some(lang) = foreign_language(text).or_else(|| {
-                    (english * 5 <= lower && is_prose(text))
+                // No “the”, “of”, “is”… among five words or more: English prose always has some,
+                // whatever share of the other words happen to be English too (“Non esiste un
+                // piano B per Cortina”: piano, per).
+                let without_function_words = || {
+                    lower >= MIN_LOWER_WORDS
+                        && english as f64 <= 0.6 * lower as f64
+                        && is_prose(text)
+                        && !tokens.iter().any(|t| {
+                            span.contains(t.span)
+                                && ENGLISH_FUNCTION_WORDS
+                                    .contains(&article.slice(t.span).to_lowercase().as_str())
+                        })
+                };
+                let share = format!("{english} of {lower} words are English");
+                let found = if lower < MIN_LOWER_WORDS
+                    || english as f64 > MAX_ENGLISH_SHARE * lower as f64
+                {
+                    None
+                } else {
+                    // With hardly an English word (one in five at most), the identifier's
+                    // doubt does not matter.
+                    foreign_language(text).or_else(|| {
+                        (english * 5 <= lower && is_prose(text))
+                            .then(|| whatlang::detect(text))
+                            .flatten()
+                            .filter(|i| i.lang() != whatlang::Lang::Eng)
+                            .map(|i| i.lang().eng_name())
+                    })
+                }
+                .map(|lang| (lang, share))
+                .or_else(|| {
+                    // No “the”, “of”, “is”… among five words or more: English prose always has
+                    // some, whatever share of the other words happen to be English too (“Non
+                    // esiste un piano B per Cortina”: piano, per).
+                    without_function_words()
                         .then(|| whatlang::detect(text))
                         .flatten()
                         .filter(|i| i.lang() != whatlang::Lang::Eng)
-                        .map(|i| i.lang().eng_name())
-                }) else {
+                        .map(|i| (i.lang().eng_name(), "no English function word".to_string()))
+                });
+                let Some((lang, why)) = found else {
                     continue;
                 };
                 out.push(
@@ -188,7 +233,7 @@ impl Rule for Untranslated {
                         self.meta.severity,
                         span,
                         format!(
-                            "This {} looks like {lang}, not English ({english} of {lower} words are English)",
+                            "This {} looks like {lang}, not English ({why})",
                             if span == s.span { "sentence" } else { "clause" }
                         ),
                     )
