@@ -387,11 +387,7 @@ impl Rule for VariantSpelling {
         let mut index: HashMap<&str, usize> = HashMap::default();
         let c = countries();
         for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = article.slice(t.span);
-            let w = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
+            let w = crate::lexicon::strip_possessive(article.slice(t.span));
             if w.len() > 40
                 || w.chars().any(|c| c.is_ascii_digit())
                 || !w.chars().next().is_some_and(char::is_uppercase)

@@ -238,11 +238,7 @@ fn counts(article: &Article) -> Vec<Count> {
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .filter_map(|t| {
-                let w = article.slice(t.span);
-                let w = w
-                    .strip_suffix("’s")
-                    .or_else(|| w.strip_suffix("'s"))
-                    .unwrap_or(w);
+                let w = crate::lexicon::strip_possessive(article.slice(t.span));
                 c.by_name(w).or_else(|| c.by_demonym(w)).map(|k| k.name)
             })
             .collect();

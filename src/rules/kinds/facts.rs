@@ -89,6 +89,13 @@ struct Office {
     end: Option<NaiveDate>,
 }
 
+impl Office {
+    /// Was the office held on `on` (a term without an end is still held)?
+    fn held_on(&self, on: NaiveDate) -> bool {
+        self.start <= on && self.end.is_none_or(|e| on <= e)
+    }
+}
+
 struct Person {
     name: String,
     /// The name's words, folded (lower case, no diacritics).
@@ -493,7 +500,7 @@ impl FactsRule {
         name: Span,
         out: &mut Vec<Diagnostic>,
     ) {
-        let held = |x: &Office| x.start <= on && x.end.is_none_or(|e| on <= e);
+        let held = |x: &Office| x.held_on(on);
         let countries: Vec<&str> = self
             .offices
             .iter()
@@ -597,7 +604,7 @@ impl FactsRule {
                     o.person == pi && o.titles.iter().any(|t| t.eq_ignore_ascii_case(title))
                 })
                 .collect();
-            let held = |x: &Office| x.start <= on && x.end.is_none_or(|e| on <= e);
+            let held = |x: &Office| x.held_on(on);
             if named.iter().any(|o| held(o)) {
                 continue;
             }
