@@ -16,9 +16,11 @@ conversion that does not add up, with the right time.
 Why: conversions are done by hand under deadline, often with last season's offset or the wrong
 sign; translated copy carries the source's mistakes.
 
-How: both times are parsed (12- and 24-hour, “1300 GMT”, noon, midnight); each place or zone is
-resolved — a zone abbreviation (a fixed offset), a city or a one-zone country from the
-gazetteer (GeoNames), “local time” as the dateline's place — and its UTC offset, daylight
+How: both times are parsed (12- and 24-hour, “1300 GMT”, noon, midnight, the start of a range
+“18:00 to 20:30”); each place or zone is resolved — a zone abbreviation (a fixed offset), a
+city or a one-zone country from the gazetteer (GeoNames), “local time” and a bare time before
+its GMT conversion (“at 4 p.m. (15:00 GMT)”) as the dateline's place, or, for a dateline town
+the gazetteer lacks, as the country the article names most — and its UTC offset, daylight
 saving included, is taken on the article's date from the tz database. A place whose offset
 depends on a date the article does not give, an ambiguous abbreviation (IST, CST) or a city
 name shared by places in different zones with no country in the article to choose one, is left
@@ -61,6 +63,14 @@ impl ZoneConversion {
                     Example::pass("NEW DELHI, 29 May 2024 – It reached 49.9C at 2 pm IST (08:30 GMT)."),
                     Example::pass("JERUSALEM, 10 January 2024 – The cabinet met at 10:00 IST (08:00 GMT)."),
                     Example::pass("The meeting starts at 10:00 IST (04:30 GMT).").on("2024-01-10"),
+                    Example::flag("ABUJA, 19 March 2025 – Polls closed at 4 p.m. (16:00 GMT)."),
+                    Example::pass("ABUJA, 19 March 2025 – Polls closed at 4 p.m. (15:00 GMT)."),
+                    Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
+                    Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
+                    Example::flag("JOHANNESBURG, 17 July 2023 – Power is cut from 18:00 to 20:30 SAST (15:00 to 17:30 GMT)."),
+                    Example::pass("JOHANNESBURG, 17 July 2023 – Power is cut from 18:00 to 20:30 SAST (16:00 to 18:30 GMT)."),
+                    Example::flag("GERO, 10 July 2025 – The train in central Japan derailed at 14:20 local time (06:20 GMT)."),
+                    Example::pass("GERO, 10 July 2025 – The train in central Japan derailed at 14:20 local time (05:20 GMT)."),
                 ],
             ),
         }
@@ -77,11 +87,26 @@ const TIME: &str = r"(?:noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a
 const ZONE: &str =
     r"(?:local\s+time|(?:in\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s+time)?)";
 
+/// The end of a range after a time: “18:00 to 20:30”, “9–11 a.m.”.
+const RANGE_END: &str = r"(?:\s*(?:-|–|to)\s*(?:noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)|\d{1,2}[:.]\d{2}|\d{4}))?";
+
 pub fn conversion_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?P<t1>{TIME})\s+(?P<z1>{ZONE})\s*\(\s*(?P<t2>{TIME})\s+(?P<z2>{ZONE})\s*\)"
+            r"\b(?P<t1>{TIME}){RANGE_END}\s+(?P<z1>{ZONE})\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>{ZONE})\s*\)"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// A time with no zone of its own, then its conversion: “at 4 p.m. (15:00 GMT)”, “at 11 p.m.
+/// on Monday (20:00 GMT)”. The first time is the dateline's.
+fn implicit_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)\s*\)"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -148,25 +173,30 @@ fn has_dst(tz: Tz, year: i32) -> bool {
     jan != jul
 }
 
-/// Countries the article names (ISO codes), to choose between places of the same name.
-fn article_countries(article: &Article) -> Vec<&'static str> {
+/// Countries the article names (ISO codes) with how often, most named first.
+fn article_countries(article: &Article) -> Vec<(&'static str, usize)> {
     let g = gazetteer();
     let c = countries();
-    let mut out = Vec::new();
+    let mut out: Vec<(&'static str, usize)> = Vec::new();
     for t in article.words() {
         let w = article.slice(t.span);
         let country = c.by_name(w).or_else(|| c.by_demonym(w));
         if let Some(code) = country.and_then(|k| g.country_code(k.name)) {
-            if !out.contains(&code) {
-                out.push(code);
+            match out.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => out.push((code, 1)),
             }
         }
     }
+    out.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     out
 }
 
 /// The zones of the article's dateline place, or else of the one country it names.
-fn article_zones(article: &Article, countries_named: &mut Option<Vec<&'static str>>) -> Vec<Tz> {
+fn article_zones(
+    article: &Article,
+    countries_named: &mut Option<Vec<(&'static str, usize)>>,
+) -> Vec<Tz> {
     let g = gazetteer();
     if let Some(place) = article.place.as_deref() {
         let zones: Vec<Tz> = g
@@ -180,8 +210,14 @@ fn article_zones(article: &Article, countries_named: &mut Option<Vec<&'static st
     }
     let named = countries_named.get_or_insert_with(|| article_countries(article));
     let c = countries();
-    match named.as_slice() {
-        [code] => c
+    // The one country named, or one named at least twice as often as any other.
+    let main = match named.as_slice() {
+        [(code, _)] => Some(*code),
+        [(code, n), (_, m), ..] if *n >= 2 * *m => Some(*code),
+        _ => None,
+    };
+    match main {
+        Some(code) => c
             .all
             .iter()
             .filter(|k| g.country_code(k.name) == Some(code))
@@ -211,7 +247,7 @@ fn resolve(
     z: &str,
     article: &Article,
     minutes: u32,
-    countries_named: &mut Option<Vec<&'static str>>,
+    countries_named: &mut Option<Vec<(&'static str, usize)>>,
 ) -> Option<Resolved> {
     let g = gazetteer();
     let mut name = z.trim();
@@ -219,8 +255,14 @@ fn resolve(
     name = name.strip_suffix(" time").unwrap_or(name).trim();
     let mut label_base = name.to_string();
     if name.eq_ignore_ascii_case("local") {
-        name = article.place.as_deref()?;
-        label_base = format!("local time in {name}");
+        let place = article.place.as_deref()?;
+        label_base = format!("local time in {}", title_case(place));
+        if g.lookup(&title_case(place)).is_empty() {
+            // A dateline town the gazetteer does not hold: the one zone of the country named.
+            let zone = single_zone(&article_zones(article, countries_named))?;
+            return zone_resolved(zone, article, minutes, label_base);
+        }
+        name = place;
     }
     if let Some(a) = g.abbreviation(name) {
         let a = if a.ambiguous {
@@ -254,14 +296,13 @@ fn resolve(
     if candidates.is_empty() {
         return None;
     }
-    let date = article.date();
     let zone = if candidates.len() == 1 {
         candidates[0].zone
     } else {
         let named = countries_named.get_or_insert_with(|| article_countries(article));
         let in_named: Vec<_> = candidates
             .iter()
-            .filter(|p| named.contains(&p.country))
+            .filter(|p| named.iter().any(|(c, _)| *c == p.country))
             .collect();
         match in_named.as_slice() {
             [one] => one.zone,
@@ -278,6 +319,22 @@ fn resolve(
             }
         }
     };
+    zone_resolved(zone, article, minutes, label_base)
+}
+
+/// The one zone all of `zones` name, if they agree.
+fn single_zone(zones: &[Tz]) -> Option<Tz> {
+    let first = *zones.first()?;
+    zones.iter().all(|z| *z == first).then_some(first)
+}
+
+fn zone_resolved(
+    zone: Tz,
+    article: &Article,
+    minutes: u32,
+    label_base: String,
+) -> Option<Resolved> {
+    let date = article.date();
     let offset = match date {
         Some(d) => tz_offset(zone, d, minutes)?,
         None => {
@@ -329,52 +386,142 @@ impl Rule for ZoneConversion {
                 ) else {
                     continue;
                 };
-                let (Some((m1, four1)), Some((m2, four2))) =
-                    (parse_time(t1.as_str()), parse_time(t2.as_str()))
-                else {
+                let Some(found) = self.compare(
+                    article,
+                    &mut countries_named,
+                    (t1.as_str(), Some(z1.as_str())),
+                    (t2.as_str(), z2.as_str()),
+                ) else {
                     continue;
                 };
-                let Some(r1) = resolve(z1.as_str(), article, m1, &mut countries_named) else {
+                self.report(s.span.start, whole, (t2, z2), found, out);
+            }
+            if article.place.is_none() || !text.contains('(') {
+                continue;
+            }
+            for caps in implicit_re().captures_iter(text) {
+                let (Some(t1), Some(t2), Some(z2), Some(whole)) = (
+                    caps.name("t1"),
+                    caps.name("t2"),
+                    caps.name("z2"),
+                    caps.get(0),
+                ) else {
                     continue;
                 };
-                let Some(r2) = resolve(z2.as_str(), article, m2, &mut countries_named) else {
+                let Some(found) = self.compare(
+                    article,
+                    &mut countries_named,
+                    (t1.as_str(), None),
+                    (t2.as_str(), z2.as_str()),
+                ) else {
                     continue;
                 };
-                // "1300" only next to a zone abbreviation; a year is not a time.
-                if (four1 && !r1.fixed) || (four2 && !r2.fixed) {
+                // “In Tokyo, trading opens at 9 a.m. (0000 GMT)” in a London-datelined story:
+                // the time is not the dateline's.
+                if names_other_zone(article, &text[..t1.start()], found.first.offset) {
                     continue;
                 }
-                let utc1 = i64::from(m1) - i64::from(r1.offset);
-                let utc2 = i64::from(m2) - i64::from(r2.offset);
-                if (utc1 - utc2).rem_euclid(1440) == 0 {
-                    continue;
-                }
-                let expected = hhmm(utc1 + i64::from(r2.offset));
-                let when = article
-                    .date()
-                    .map(|d| format!(" on {}", d.format("%-d %B %Y")))
-                    .unwrap_or_default();
-                let message = format!(
-                    "{} {} is {expected} {}, not {} ({} is {}{when}; {} is {})",
-                    t1.as_str(),
-                    z1.as_str(),
-                    z2.as_str().trim_start_matches("in "),
-                    hhmm(i64::from(m2)),
-                    r1.label,
-                    utc_label(r1.offset),
-                    r2.label,
-                    utc_label(r2.offset),
-                );
-                let span = Span::new(s.span.start + whole.start(), s.span.start + whole.end());
-                let second = Span::new(s.span.start + t2.start(), s.span.start + z2.end());
-                out.push(
-                    Diagnostic::new(&self.meta.id, self.meta.severity, span, message)
-                        .with_related(second, format!("should be {expected}"))
-                        .with_help("Check both times against the zone's offset on the day; daylight saving changes it."),
-                );
+                self.report(s.span.start, whole, (t2, z2), found, out);
             }
         }
     }
+}
+
+/// Two times that should name one instant, found not to.
+struct Mismatch {
+    first: Resolved,
+    message: String,
+    expected: String,
+}
+
+impl ZoneConversion {
+    /// Compares a time in one zone with its conversion; `None` zone is the dateline's.
+    fn compare(
+        &self,
+        article: &Article,
+        countries_named: &mut Option<Vec<(&'static str, usize)>>,
+        (t1, z1): (&str, Option<&str>),
+        (t2, z2): (&str, &str),
+    ) -> Option<Mismatch> {
+        let (m1, four1) = parse_time(t1)?;
+        let (m2, four2) = parse_time(t2)?;
+        let r1 = resolve(z1.unwrap_or("local time"), article, m1, countries_named)?;
+        let r2 = resolve(z2, article, m2, countries_named)?;
+        // "1300" only next to a zone abbreviation; a year is not a time.
+        if (four1 && (z1.is_none() || !r1.fixed)) || (four2 && !r2.fixed) {
+            return None;
+        }
+        let utc1 = i64::from(m1) - i64::from(r1.offset);
+        let utc2 = i64::from(m2) - i64::from(r2.offset);
+        if (utc1 - utc2).rem_euclid(1440) == 0 {
+            return None;
+        }
+        let expected = hhmm(utc1 + i64::from(r2.offset));
+        let when = article
+            .date()
+            .map(|d| format!(" on {}", d.format("%-d %B %Y")))
+            .unwrap_or_default();
+        let first = match z1 {
+            Some(z) => format!("{t1} {z}"),
+            None => format!("{t1} {}", r1.label),
+        };
+        let message = format!(
+            "{first} is {expected} {}, not {} ({} is {}{when}; {} is {})",
+            z2.trim_start_matches("in "),
+            hhmm(i64::from(m2)),
+            r1.label,
+            utc_label(r1.offset),
+            r2.label,
+            utc_label(r2.offset),
+        );
+        Some(Mismatch {
+            first: r1,
+            message,
+            expected,
+        })
+    }
+
+    fn report(
+        &self,
+        base: usize,
+        whole: regex::Match,
+        (t2, z2): (regex::Match, regex::Match),
+        found: Mismatch,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let span = Span::new(base + whole.start(), base + whole.end());
+        let second = Span::new(base + t2.start(), base + z2.end());
+        out.push(
+            Diagnostic::new(&self.meta.id, self.meta.severity, span, found.message)
+                .with_related(second, format!("should be {}", found.expected))
+                .with_help(
+                    "Check both times against the zone's offset on the day; daylight saving changes it.",
+                ),
+        );
+    }
+}
+
+/// Does `text` name a city or country whose UTC offset on the article's date is not `offset`?
+fn names_other_zone(article: &Article, text: &str, offset: i32) -> bool {
+    let g = gazetteer();
+    let c = countries();
+    let date = article
+        .date()
+        .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 15));
+    let Some(date) = date else {
+        return false;
+    };
+    text.split(|ch: char| !(ch.is_alphabetic() || ch == '-' || ch == '\''))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| {
+            let name = c
+                .by_name(w)
+                .or_else(|| c.by_demonym(w))
+                .map_or(w, |k| k.name);
+            g.lookup(name)
+                .iter()
+                .any(|p| tz_offset(p.zone, date, 720) != Some(offset))
+        })
 }
 
 #[cfg(test)]
