@@ -2,6 +2,7 @@
 
 pub mod chronology;
 pub mod decades;
+pub mod future_in_past;
 pub mod future_past;
 pub mod relative_date;
 pub mod weekday;

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 const HELP: &str = "
 What it does: checks a weekday written with a date — “Wednesday, 3 March”, “on Monday, 12
-August”, “Tuesday (Sept. 13)”, “Friday 5 January 2024” — against the calendar.
+August”, “Tuesday (Sept. 13)”, “Friday 5 January 2024”, “yesterday, Sunday” — against the calendar.
 
 Why: a weekday copied from a draft written on another day, or computed in the wrong year, is a
 factual error readers can check.
@@ -55,6 +55,12 @@ impl WeekdayMismatch {
                     Example::pass("Voting ends on Tuesday (Sept. 13).").on("2022-09-10"),
                     Example::flag("Voting ends on Wednesday (Sept. 13).").on("2022-09-10"),
                     Example::pass("The summit opens on Wednesday, 3 March."),
+                    Example::fixed(
+                        "PATRAS, 12 August 2025 – The fire broke out yesterday, Sunday, in pine forest.",
+                        "PATRAS, 12 August 2025 – The fire broke out yesterday, Monday, in pine forest.",
+                    ),
+                    Example::pass("JOHANNESBURG, 17 July 2023 – Eskom said yesterday (Sunday) that cuts go on."),
+                    Example::pass("The fire broke out yesterday, Sunday, in pine forest."),
                 ],
             ),
         }
@@ -73,7 +79,7 @@ fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?|\b(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((?P<d3>\d{{1,2}})\)"
+            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?|\b(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((?P<d3>\d{{1,2}})\)|\b(?P<rel>(?i:yesterday|today|tomorrow))(?:\s*,\s*|\s*\(\s*|\s+)(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -122,12 +128,26 @@ impl Rule for WeekdayMismatch {
         for s in &article.sentences {
             let text = article.slice(s.span);
             for caps in re().captures_iter(text) {
-                let (Some(wd), Some(whole)) = (caps.name("wd").or(caps.name("wd2")), caps.get(0))
-                else {
+                let (Some(wd), Some(whole)) = (
+                    caps.name("wd").or(caps.name("wd2")).or(caps.name("wd3")),
+                    caps.get(0),
+                ) else {
                     continue;
                 };
                 // The date meant, and what of it came from the dateline.
-                let (date, year_note) = if let Some(d3) = caps.name("d3") {
+                let (date, year_note) = if let Some(rel) = caps.name("rel") {
+                    // “yesterday, Sunday”: the day before the dateline's.
+                    let Some(on) = article.date() else { continue };
+                    let shift = match rel.as_str().to_lowercase().as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    (
+                        on.checked_add_signed(chrono::TimeDelta::days(shift)),
+                        " (counted from the dateline)",
+                    )
+                } else if let Some(d3) = caps.name("d3") {
                     // “on Monday (8)”, the Portuguese-language convention: the day of the month
                     // nearest the article's date.
                     let (Ok(day), Some(on)) = (d3.as_str().parse::<u32>(), article.date()) else {

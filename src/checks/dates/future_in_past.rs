@@ -1,0 +1,136 @@
+use super::MONTH;
+use crate::article::dateline::month_number;
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const HELP: &str = "
+What it does: flags a plan told in the future tense but dated before the article: “services
+will resume on 8 July” in an article of 10 July, “voters will go to the polls on Saturday, 15
+March” in one of 19 March.
+
+Why: copy written before the event and published after it, or a date mistyped; either way the
+reader is told something will happen on a day that has passed.
+
+How: “will” (or “is due to”, “is set to”, “is scheduled to”), up to four plain words, then “on”
+and a day of a month, optionally with its weekday and year. A day without a year is read in the
+article's year and counts only when it falls within 45 days before the article (“will resume on
+3 January” in a December article means next January). Without a dateline nothing is checked.";
+
+pub struct FutureInPast {
+    meta: RuleMeta,
+}
+
+impl FutureInPast {
+    pub fn new() -> Self {
+        FutureInPast {
+            meta: crate::checks::meta(
+                "dates/future-in-past",
+                Severity::Warning,
+                "A future event dated before the article",
+                HELP,
+                vec![
+                    Example::flag("Services will resume on 8 July at the earliest.")
+                        .on("2025-07-10"),
+                    Example::pass("Services will resume on 18 July at the earliest.")
+                        .on("2025-07-10"),
+                    Example::flag(
+                        "Voters will go to the polls on Saturday, 15 March, officials said.",
+                    )
+                    .on("2025-03-19"),
+                    Example::flag("The report will be published on Friday, 14 July.")
+                        .on("2023-07-17"),
+                    Example::pass("The report was published on Friday, 14 July.").on("2023-07-17"),
+                    Example::pass("Services will resume on 3 January, the operator said.")
+                        .on("2024-12-20"),
+                    Example::pass("The tariff will apply from 1 March, backdated.")
+                        .on("2025-03-19"),
+                    Example::flag("The talks are due to open on 2 May 2024 in Geneva.")
+                        .on("2024-05-20"),
+                    Example::pass("The talks are due to open on 2 May 2025 in Geneva.")
+                        .on("2024-05-20"),
+                    Example::pass("Services will resume on 8 July at the earliest."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for FutureInPast {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{Ll}}'’-]+\s+){{1,4}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// How many days before the article a yearless date may fall and still be read as this year's.
+const YEARLESS_DAYS: i64 = 45;
+
+impl Rule for FutureInPast {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let Some(on) = article.date() else { return };
+        for s in &article.sentences {
+            let text = article.slice(s.span);
+            if !text.contains(" on ") {
+                continue;
+            }
+            for caps in re().captures_iter(text) {
+                let Some(whole) = caps.get(0) else { continue };
+                let day = caps
+                    .name("d1")
+                    .or(caps.name("d2"))
+                    .and_then(|m| m.as_str().parse::<u32>().ok());
+                let month = caps
+                    .name("m1")
+                    .or(caps.name("m2"))
+                    .and_then(|m| month_number(m.as_str()));
+                let (Some(day), Some(month)) = (day, month) else {
+                    continue;
+                };
+                let year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+                let Some(when) = NaiveDate::from_ymd_opt(year.unwrap_or(on.year()), month, day)
+                else {
+                    continue;
+                };
+                let before = (on - when).num_days();
+                let past = match year {
+                    Some(_) => before > 0,
+                    None => before > 0 && before <= YEARLESS_DAYS,
+                };
+                if !past {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
+                        format!(
+                            "Told in the future tense but dated {}, {before} day{} before the article ({})",
+                            when.format("%-d %B %Y"),
+                            if before == 1 { "" } else { "s" },
+                            on.format("%-d %B %Y")
+                        ),
+                    )
+                    .with_help("Check the date, or put the sentence in the past tense."),
+                );
+            }
+        }
+    }
+}
