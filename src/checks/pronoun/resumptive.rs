@@ -163,6 +163,18 @@ impl Resumptive {
                     Example::pass("Maria Lopez, a nurse, said she had not slept."),
                     Example::pass("“The question for you,” she told the jury, “is whether you are sure.”"),
                     Example::pass("“Isn’t it the case, Ms Dunmore, that he said so?” Lang asked."),
+                    Example::fixed(
+                        "Speaking later in Ankara, President Recep Tayyip Erdoğan he said the state had kept its word.",
+                        "Speaking later in Ankara, President Recep Tayyip Erdoğan said the state had kept its word.",
+                    ),
+                    Example::fixed(
+                        "Speaking in Abeokuta on Tuesday, the party chairman, Kayode Adeniran, he said the vote was rigged.",
+                        "Speaking in Abeokuta on Tuesday, the party chairman, Kayode Adeniran, said the vote was rigged.",
+                    ),
+                    Example::pass("After meeting Recep Tayyip Erdoğan, he said the talks went well."),
+                    Example::pass("In a letter to the party chairman, Kayode Adeniran, he said the vote was rigged."),
+                    Example::pass("When asked, he told Recep Tayyip Erdoğan he said nothing of the kind."),
+                    Example::pass("On the way out, Angela Merkel, who was tired, said little."),
                 ],
             ),
         }
@@ -191,7 +203,10 @@ impl Rule for Resumptive {
                 .iter()
                 .filter(|t| t.kind != TokenKind::Quote)
                 .collect();
-            if let Some(d) = self.check_sentence(article, &toks) {
+            if let Some(d) = self
+                .check_sentence(article, &toks)
+                .or_else(|| self.check_after_opener(article, &toks))
+            {
                 out.push(d);
             }
         }
@@ -199,6 +214,75 @@ impl Rule for Resumptive {
 }
 
 impl Resumptive {
+    /// The subject after an opening clause: “Speaking in Ankara, President Recep Tayyip Erdoğan
+    /// he said …”, “Speaking on Tuesday, the party chairman, Kayode Adeniran, he said …”. Only
+    /// a pronoun directly before a verb of saying counts, and the subject must be a name of two
+    /// capitalised words or more standing alone between the opener's comma and the pronoun.
+    fn check_after_opener(&self, article: &Article, toks: &[&Token]) -> Option<Diagnostic> {
+        let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
+        let j = (2..toks.len().saturating_sub(1))
+            .find(|&j| is_pronoun(text(j)) && SAYING.contains(&text(j + 1)))?;
+        // The name: capitalised words (and title words) back to a comma.
+        let name_run = |end: usize| -> Option<(usize, usize)> {
+            let mut k = end;
+            let mut caps = 0;
+            while k > 0 && toks[k - 1].kind == TokenKind::Word {
+                let w = text(k - 1);
+                if capitalised(w) {
+                    caps += 1;
+                } else if !TITLE_WORDS.contains(&w) {
+                    return None;
+                }
+                k -= 1;
+            }
+            (k > 0 && text(k - 1) == "," && caps >= 2 && !words::is_known(text(end - 1)))
+                .then_some((k, caps))
+        };
+        let (start, subject_end) = if text(j - 1) == "," {
+            // “…, the party chairman, Kayode Adeniran, he said”: the appositive's head noun is
+            // a title in its own comma segment beginning with a determiner.
+            let (k, _) = name_run(j - 1)?;
+            let mut h = k - 1;
+            while h > 0 && toks[h - 1].kind == TokenKind::Word && h + 8 > k {
+                h -= 1;
+            }
+            let head = text(h);
+            let title = text(k - 2);
+            if !(h > 0
+                && text(h - 1) == ","
+                && matches!(head, "the" | "its" | "their" | "his" | "her")
+                && TITLE_WORDS.contains(&title))
+            {
+                return None;
+            }
+            (h, j - 1)
+        } else {
+            let (k, _) = name_run(j)?;
+            (k, j)
+        };
+        let between = &article.text[toks[start].span.start..toks[j].span.start];
+        if between.chars().any(crate::article::token::is_quote_char) {
+            return None;
+        }
+        let pronoun = text(j);
+        let p = toks[j].span;
+        let subject = Span::new(toks[start].span.start, toks[subject_end - 1].span.end);
+        Some(
+            Diagnostic::new(
+                &self.meta.id,
+                self.meta.severity,
+                p,
+                format!(
+                    "“{pronoun}” repeats the subject “{}”",
+                    article.slice(subject)
+                ),
+            )
+            .with_related(subject, "the subject")
+            .with_help("Delete the pronoun: the subject is already named.")
+            .with_fix(Fix::unsafe_(Span::new(p.start, toks[j + 1].span.start), "")),
+        )
+    }
+
     fn check_sentence(&self, article: &Article, toks: &[&Token]) -> Option<Diagnostic> {
         let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
         let first = text(0);
