@@ -1,5 +1,6 @@
 //! Dates read against the calendar, the dateline and each other.
 
+pub mod age_birth_year;
 pub mod chronology;
 pub mod decades;
 pub mod future_in_past;

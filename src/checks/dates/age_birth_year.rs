@@ -1,0 +1,165 @@
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+use chrono::Datelike;
+use regex::Regex;
+use std::sync::OnceLock;
+
+const HELP: &str = "
+What it does: checks a person's age against a birth year given in the same sentence —
+“Ogunleye, 52, who was born in 1961” in a 2025 article (63 or 64) — and flags an age that
+cannot be right on the article's date.
+
+Why: an age copied from an older profile, or a mistyped year; readers do the subtraction.
+
+How: one age (“Name, 52,”, “Name (52)”, “52-year-old”, “aged 52”) and one birth year (“born in
+1961”, “born in Soweto in 1971”) in a sentence with no other year beside a death, a “when” or an
+“until” (“born in 1961, died in 2013”: the age may be at death); the age must be the
+dateline's year minus the birth year, or one less (the birthday may not have come yet).
+Without a dateline nothing is checked.";
+
+pub struct AgeBirthYear {
+    meta: RuleMeta,
+}
+
+impl AgeBirthYear {
+    pub fn new() -> Self {
+        AgeBirthYear {
+            meta: crate::checks::meta(
+                "dates/age-birth-year",
+                Severity::Warning,
+                "An age that does not match the birth year",
+                HELP,
+                vec![
+                    Example::flag(
+                        "Ogunleye, 52, who was born in 1961 in Ewekoro, served two terms.",
+                    )
+                    .on("2025-03-19"),
+                    Example::pass(
+                        "Ogunleye, 63, who was born in 1961 in Ewekoro, served two terms.",
+                    )
+                    .on("2025-03-19"),
+                    Example::pass(
+                        "Ogunleye, 64, who was born in 1961 in Ewekoro, served two terms.",
+                    )
+                    .on("2025-03-19"),
+                    Example::flag(
+                        "Thandiwe Mokoena, 47, who was born in Soweto in 1971, runs a salon.",
+                    )
+                    .on("2023-07-17"),
+                    Example::flag("The 30-year-old striker, born in 1990, signed on Monday.")
+                        .on("2024-08-01"),
+                    Example::pass("The 30-year-old striker, born in 1994, signed on Monday.")
+                        .on("2024-08-01"),
+                    Example::pass("Ogunleye, 52, who was born in 1961, died in 2013.")
+                        .on("2025-03-19"),
+                    Example::flag("Ogunleye, 52, who was born in 1961, joined the party in 2022.")
+                        .on("2025-03-19"),
+                    Example::pass(
+                        "Ogunleye, 52, who was born in 1961, was 40 when he left in 2001.",
+                    )
+                    .on("2025-03-19"),
+                    Example::pass(
+                        "Ogunleye, 52, who was born in 1961 in Ewekoro, served two terms.",
+                    ),
+                    Example::pass("His son, 12, was born in 2008 and his wife, 40, in 1984.")
+                        .on("2025-03-19"),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for AgeBirthYear {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn age_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:\p{Lu}[\p{L}'’-]*,\s+(?P<a1>\d{1,3}),|\p{Lu}[\p{L}'’-]*\s+\((?P<a2>\d{1,3})\)|\b(?P<a3>\d{1,3})-year-old\b|\baged\s+(?P<a4>\d{1,3})\b)",
+        )
+        .expect("static regex")
+    })
+}
+
+fn birth_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\bborn\s+(?:[\p{L}'’,-]+\s+){0,4}?in\s+(?P<y>(?:19|20)\d{2})\b")
+            .expect("static regex")
+    })
+}
+
+fn death_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:died|death|killed|dead|late|when|until|retired)\b")
+            .expect("static regex")
+    })
+}
+
+fn year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b(?:1[89]|20)\d{2}\b").expect("static regex"))
+}
+
+impl Rule for AgeBirthYear {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let Some(on) = article.date() else { return };
+        for s in &article.sentences {
+            let text = article.slice(s.span);
+            if !text.contains("born") {
+                continue;
+            }
+            let births: Vec<_> = birth_re().captures_iter(text).collect();
+            let ages: Vec<_> = age_re().captures_iter(text).collect();
+            // Another year with a death (“born in 1961, died in 2013”): the age may be at death.
+            if births.len() != 1
+                || ages.len() != 1
+                || (year_re().find_iter(text).count() != 1 && death_re().is_match(text))
+            {
+                continue;
+            }
+            let (Some(y), Some(a)) = (
+                births[0].name("y"),
+                ["a1", "a2", "a3", "a4"]
+                    .iter()
+                    .find_map(|n| ages[0].name(n)),
+            ) else {
+                continue;
+            };
+            let (Ok(year), Ok(age)) = (y.as_str().parse::<i32>(), a.as_str().parse::<i32>()) else {
+                continue;
+            };
+            let oldest = on.year() - year;
+            if year > on.year() || !(1..=120).contains(&age) || age == oldest || age == oldest - 1 {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    Span::new(s.span.start + a.start(), s.span.start + a.end()),
+                    format!(
+                        "Born in {year}, a person is {} or {oldest} in {}, not {age}",
+                        oldest - 1,
+                        on.format("%B %Y")
+                    ),
+                )
+                .with_related(
+                    Span::new(s.span.start + y.start(), s.span.start + y.end()),
+                    "the birth year",
+                )
+                .with_help("Check the age or the year of birth."),
+            );
+        }
+    }
+}
