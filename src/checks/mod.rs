@@ -24,6 +24,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(spacing::lowercase_start::LowercaseStart::new()),
         Box::new(duplicate::repeated_text::RepeatedText::new()),
         Box::new(glued::case_join::CaseJoin::new()),
+        Box::new(glued::lower_join::LowerJoin::new()),
         Box::new(glued::name_join::NameJoin::new()),
         Box::new(language::untranslated::Untranslated::new()),
         Box::new(pronoun::resumptive::Resumptive::new()),

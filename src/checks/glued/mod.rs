@@ -1,6 +1,7 @@
 //! Glued words: a missing space between two words.
 
 pub mod case_join;
+pub mod lower_join;
 pub mod name_join;
 
 use crate::article::{Article, TokenKind};

@@ -19,7 +19,7 @@ word (“where”, “and”, “which”…), and a word used twice in the arti
 Fix (safe): insert the space.";
 
 /// Second halves accepted after an ordinary lower-case word.
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "where", "which", "who", "whom", "whose", "when", "while", "and", "the", "that", "with",
     "from", "for", "was", "were", "has", "have", "had", "said", "after", "into", "over", "about",
     "this", "their", "they", "but", "because", "although", "are", "will", "would", "against",

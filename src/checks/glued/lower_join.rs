@@ -1,0 +1,156 @@
+use super::case_join::MAX_WORD;
+use super::vocabulary;
+use crate::article::{Article, TokenKind};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::lexicon::words;
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags two words run together without a change of case where the first is a
+function word — “thecommission”, “ofthe”, “andsoldiers” — or the second is one that
+`glued/name-join` does not split off (“officialsof”, “Eskomtold”).
+
+Why: a dropped space, from a line break lost in markup or a hasty edit. A spell checker calls
+it a misspelling; the fix is a space.
+
+How: the token is not an English word (nor used elsewhere in the article) and splits into two
+words one of which is a short function word or verb of saying that English never glues to
+another word (the, of, and, said, was, has, with, from, that…); the other part must be an
+English word of three letters or more, or, before “said”, a name the article uses on its own.
+
+Fix (safe): insert the space.";
+
+/// Words that open a glued pair: “thecommission”, “ofthe”.
+const PREFIXES: &[&str] = &[
+    "the", "of", "and", "said", "with", "from", "that", "was", "were", "has", "have", "their",
+    "this", "which",
+];
+
+/// Words that close a glued pair: “governmentsaid”, “officialsof”.
+const SUFFIXES: &[&str] = &[
+    "said", "says", "told", "the", "of", "and", "was", "were", "has", "had", "with", "from",
+    "which",
+];
+
+pub struct LowerJoin {
+    meta: RuleMeta,
+}
+
+impl LowerJoin {
+    pub fn new() -> Self {
+        LowerJoin {
+            meta: crate::checks::meta(
+                "glued/lower-join",
+                Severity::Warning,
+                "Two words run together (same case)",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "Officials of thecommission said the count was fair.",
+                        "Officials of the commission said the count was fair.",
+                    ),
+                    Example::fixed(
+                        "The governmentsays it would appeal.",
+                        "The government says it would appeal.",
+                    ),
+                    Example::fixed(
+                        "Eskom cut power again. Eskomtold reporters that cuts would go on.",
+                        "Eskom cut power again. Eskom told reporters that cuts would go on.",
+                    ),
+                    Example::flag("The officials ofthe commission met."),
+                    Example::pass("The theatre, thereof, andirons, aforesaid and husbands stay."),
+                    Example::pass("Offshoring, onboarding and inflows rose; the hashtag trended."),
+                    Example::pass("Eskomsaid is a made-up brand; Eskomsaid sells phones."),
+                    Example::pass("Call sizeof(x) and read obj.fromdata; Kari Helland said so."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for LowerJoin {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A split of `word` into a glue word and an English word, as (left, right).
+fn split<'a>(word: &'a str, seen: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
+    let lower_first = word.chars().next().is_some_and(char::is_lowercase);
+    for p in PREFIXES {
+        if lower_first {
+            if let Some(rest) = word.strip_prefix(p) {
+                if rest.len() >= 3 && words::is_known(rest) {
+                    return Some((&word[..p.len()], rest));
+                }
+            }
+        }
+    }
+    // `glued/name-join` splits off the function words it knows; this check adds the rest.
+    for s in SUFFIXES
+        .iter()
+        .filter(|s| !super::name_join::FUNCTION_WORDS.contains(s))
+    {
+        if let Some(front) = word.strip_suffix(s) {
+            let ok = if lower_first {
+                front.len() >= 3 && words::is_known(front)
+            } else {
+                // “Eskomtold”: a name the article uses on its own.
+                front.chars().count() >= 2 && seen(front)
+            };
+            if ok {
+                return Some((front, &word[front.len()..]));
+            }
+        }
+    }
+    None
+}
+
+impl Rule for LowerJoin {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let mut vocab = None;
+        for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let word = article.slice(t.span);
+            if word.len() < 5
+                || word.len() > MAX_WORD
+                || !word.chars().all(|c| c.is_ascii_alphabetic())
+                || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                || words::is_known(word)
+            {
+                continue;
+            }
+            // Code in the text: “sizeof(x)”, “obj.fromdata”, “$testfrom”.
+            let before = article.text[..t.span.start].chars().next_back();
+            let after = article.text[t.span.end..].chars().next();
+            if before.is_some_and(|c| matches!(c, '_' | '.' | '$' | '@' | '/' | '#' | '`' | ':'))
+                || after.is_some_and(|c| matches!(c, '(' | '_' | '=' | '`' | '/' | '['))
+            {
+                continue;
+            }
+            let v = vocab.get_or_insert_with(|| vocabulary(article));
+            // A coinage the article repeats is the article's own word.
+            if v.get(word).copied().unwrap_or(0) > 1 {
+                continue;
+            }
+            let seen = |w: &str| v.get(w).copied().unwrap_or(0) > 0;
+            let Some((left, right)) = split(word, &seen) else {
+                continue;
+            };
+            let at = t.span.start + left.len();
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    t.span,
+                    format!("Missing space in “{left}{right}”"),
+                )
+                .with_help("Insert a space between the two words.")
+                .with_fix(Fix::safe(Span::new(at, at), " ")),
+            );
+        }
+    }
+}
