@@ -1,3 +1,4 @@
 //! Names spelled consistently.
 
+pub mod pronoun_gender;
 pub mod variant_spelling;
