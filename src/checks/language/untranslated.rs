@@ -42,6 +42,18 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// Letters of another script a sentence needs to be flagged for its script alone.
 const MIN_OTHER_SCRIPT: usize = 10;
 
+/// Is `text` written mostly in another script, with enough letters, and not only names?
+fn mostly_other_script(text: &str) -> bool {
+    let (letters, other) = script_counts(text);
+    // In a script with capitals, a run of capitalised words is a name (“Руслан Ижбулатов”).
+    let only_names = text
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .filter(|&c| !is_latin(c))
+        .all(char::is_uppercase);
+    other >= MIN_OTHER_SCRIPT && other * 10 >= letters * 6 && !only_names
+}
+
 /// Latin letters (ASCII and the Latin supplements and extensions).
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
@@ -90,6 +102,8 @@ impl Untranslated {
                     Example::pass("The Korean name of the company, 삼성전자 (Samsung Electronics), means three stars."),
                     Example::pass("Yoon Suk Yeol (윤석열) said the talks would continue next week."),
                     Example::pass("Мирослав Николић, Руслан Ижбулатов."),
+                    Example::flag("Services resume on Monday. 現在、運転再開の見通しは立っていない。 Buses run between the two stations."),
+                    Example::pass("The operator, 東海旅客鉄道 (JR Central), runs buses between the two stations."),
                 ],
             ),
         }
@@ -140,31 +154,47 @@ impl Rule for Untranslated {
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         for s in &article.sentences {
             let tokens = article.sentence_tokens(s);
-            // Most sentences are plainly English: one pass over the sentence settles them.
-            let (lower, english) = english_share(article, tokens, s.span);
-            if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
-                continue;
-            }
             let text = article.slice(s.span);
-            let (letters, other) = script_counts(text);
-            // In a script with capitals, a run of capitalised words is a name (“Руслан Ижбулатов”).
-            let only_names = text
-                .split_whitespace()
-                .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
-                .filter(|&c| !is_latin(c))
-                .all(char::is_uppercase);
-            if other >= MIN_OTHER_SCRIPT && other * 10 >= letters * 6 && !only_names {
+            // The sentence, or a piece of it ended by a CJK full stop (“。”), which the
+            // segmenter does not split at: mostly in another script.
+            let mut other_script = None;
+            let mut piece_start = 0;
+            let chars = if text.is_ascii() { "" } else { text };
+            for (i, c) in chars.char_indices() {
+                let end = i + c.len_utf8();
+                if matches!(c, '。' | '！' | '？') || end == chars.len() {
+                    let piece = &text[piece_start..end];
+                    if mostly_other_script(piece) {
+                        let span = Span::new(s.span.start + piece_start, s.span.start + end);
+                        other_script = Some(crate::article::segment::trim(&article.text, span));
+                        break;
+                    }
+                    piece_start = end;
+                }
+            }
+            if let Some(span) = other_script {
+                let piece = article.slice(span);
                 let lang =
-                    whatlang::detect(text).map_or("another language", |i| i.lang().eng_name());
+                    whatlang::detect(piece).map_or("another language", |i| i.lang().eng_name());
+                let what = if span == s.span {
+                    "sentence"
+                } else {
+                    "passage"
+                };
                 out.push(
                     Diagnostic::new(
                         &self.meta.id,
                         self.meta.severity,
-                        s.span,
-                        format!("This sentence is in {lang}, not English"),
+                        span,
+                        format!("This {what} is in {lang}, not English"),
                     )
                     .with_help("Translate it, or delete it if it duplicates the English text."),
                 );
+                continue;
+            }
+            // Most sentences are plainly English: one pass over the sentence settles them.
+            let (lower, english) = english_share(article, tokens, s.span);
+            if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
                 continue;
             }
             // The sentence, then its clauses.
