@@ -117,6 +117,8 @@ impl Rule for LowerJoin {
             let word = article.slice(t.span);
             if word.len() < 5
                 || word.len() > MAX_WORD
+                || !(PREFIXES.iter().any(|p| word.starts_with(p))
+                    || SUFFIXES.iter().any(|s| word.ends_with(s)))
                 || !word.chars().all(|c| c.is_ascii_alphabetic())
                 || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
                 || words::is_known(word)

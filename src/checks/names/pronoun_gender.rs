@@ -74,6 +74,15 @@ fn said_re() -> &'static Regex {
     })
 }
 
+/// A verb of saying and a pronoun, without the name: a cheap test before `said_re`.
+fn said_tail_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:said|says|added|insisted|stressed|noted|explained|acknowledged|admitted|conceded)(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|yesterday|today))?(?:\s+that)?\s+(?:he|she|his|her)\b")
+            .expect("static regex")
+    })
+}
+
 fn name_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!(r"\b{NAME}")).expect("static regex"))
@@ -159,6 +168,28 @@ impl Rule for PronounGender {
     }
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        // Only a said-pronoun is ever flagged: without one there is nothing to weigh.
+        let said: Vec<bool> = article
+            .sentences
+            .iter()
+            .map(|s| said_tail_re().is_match(article.slice(s.span)))
+            .collect();
+        if !said.iter().any(|&b| b) {
+            return;
+        }
+        // Nor without words of both genders somewhere in the article.
+        let mut genders = pronoun_re()
+            .find_iter(&article.text)
+            .filter_map(|m| gender_of(m.as_str()))
+            .chain(
+                title_re()
+                    .captures_iter(&article.text)
+                    .filter_map(|c| c.name("t").and_then(|t| gender_of(t.as_str()))),
+            );
+        let Some(one) = genders.next() else { return };
+        if genders.all(|g| g == one) {
+            return;
+        }
         // Surnames from full names: a lone common word (“Borne”, “Police”) is a person only if
         // the article also gives it as the end of a full name.
         let mut surnames: Vec<&str> = Vec::new();
@@ -187,13 +218,12 @@ impl Rule for PronounGender {
                 });
             }
         };
-        for s in &article.sentences {
+        for (s, &has_said) in article.sentences.iter().zip(&said) {
             let text = article.slice(s.span);
-            let mut named_here = 0;
-            for m in name_re().find_iter(text) {
-                if m.start() > 0 && is_person(m.as_str(), &surnames) {
-                    named_here += 1;
-                }
+            let has_title = text.contains("Mr") || text.contains("Ms") || text.contains("Miss");
+            let has_pronoun = pronoun_re().is_match(text);
+            if !(has_title || has_pronoun) {
+                continue;
             }
             for c in title_re().captures_iter(text) {
                 let (Some(t), Some(n)) = (c.name("t"), c.name("name")) else {
@@ -213,7 +243,7 @@ impl Rule for PronounGender {
                     },
                 );
             }
-            for c in said_re().captures_iter(text) {
+            for c in said_re().captures_iter(if has_said { text } else { "" }) {
                 let (Some(n), Some(p)) = (c.name("name"), c.name("p")) else {
                     continue;
                 };
@@ -240,7 +270,16 @@ impl Rule for PronounGender {
                 );
             }
             // A sentence the person opens, with pronouns of one gender and no one else named.
-            if let Some(first) = name_re().find(text).filter(|m| m.start() == 0) {
+            let first = if has_pronoun && !has_said {
+                name_re().find(text).filter(|m| m.start() == 0)
+            } else {
+                None
+            };
+            if let Some(first) = first {
+                let named_here = name_re()
+                    .find_iter(text)
+                    .filter(|m| m.start() > 0 && is_person(m.as_str(), &surnames))
+                    .count();
                 let mut genders = pronoun_re()
                     .find_iter(text)
                     .filter_map(|m| gender_of(m.as_str()).map(|g| (g, m)));
@@ -248,7 +287,7 @@ impl Rule for PronounGender {
                     let one_gender = pronoun_re()
                         .find_iter(text)
                         .all(|p| gender_of(p.as_str()) == Some(g));
-                    if one_gender && named_here == 0 && !said_re().is_match(text) {
+                    if one_gender && named_here == 0 {
                         add(
                             first.as_str(),
                             Evidence {
