@@ -82,7 +82,7 @@ fn place_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—-])",
+            r"^\s*(?:By\s+[^|\n]{1,60}\|\s*)?(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—]|-(?:\s|$))",
         )
         .expect("static regex")
     })
@@ -269,6 +269,16 @@ mod tests {
             dl("Published: Sept. 3, 2021\nText"),
             Some((d(2021, 9, 3), None))
         );
+        assert_eq!(
+            dl("Title\n\nBy Staff Writer | NAIROBI, Feb. 4, 2025 —\n\nBody."),
+            Some((d(2025, 2, 4), Some("NAIROBI".into())))
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_not_a_dateline_place() {
+        let text = "Title\n\nCo-founder Bryan Otieno said the platform grew.";
+        assert_eq!(find_place(text, &lines(text)), None);
     }
 
     #[test]
