@@ -64,6 +64,8 @@ impl ZoneConversion {
                     Example::pass("JERUSALEM, 10 January 2024 – The cabinet met at 10:00 IST (08:00 GMT)."),
                     Example::pass("The meeting starts at 10:00 IST (04:30 GMT).").on("2024-01-10"),
                     Example::flag("ABUJA, 19 March 2025 – Polls closed at 4 p.m. (16:00 GMT)."),
+                    Example::flag("HANOI, 17 October 2024 – It reached land at 4 am on Wednesday (20:00 GMT Tuesday)."),
+                    Example::pass("HANOI, 17 October 2024 – It reached land at 4 am on Wednesday (21:00 GMT Tuesday)."),
                     Example::pass("ABUJA, 19 March 2025 – Polls closed at 4 p.m. (15:00 GMT)."),
                     Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
                     Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
@@ -106,7 +108,7 @@ fn implicit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)\s*\)"
+            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
         );
         Regex::new(&pat).expect("static regex")
     })
