@@ -212,6 +212,18 @@ const CLAUSE_STARTS: &[&str] = &[
 /// paragraph) or earlier in this one: the same pronoun, a word for a person, or a person's name
 /// (a known given name followed by a capitalised word)?
 fn person_before(article: &Article, si: usize, before: usize, pronoun: &str) -> bool {
+    person_before_as(article, si, before, pronoun, true)
+}
+
+/// `person_before`; with `generic` false, a word for a person of either sex (“the minister”)
+/// does not count, only a pronoun of the gender, a word of that sex or a full name.
+fn person_before_as(
+    article: &Article,
+    si: usize,
+    before: usize,
+    pronoun: &str,
+    generic: bool,
+) -> bool {
     let same_gender: &[&str] = if pronoun == "he" {
         &["he", "him", "his", "himself", "He", "His"]
     } else {
@@ -266,7 +278,37 @@ fn person_before(article: &Article, si: usize, before: usize, pronoun: &str) -> 
             // A singular word for a person ("reporters" cannot be "he").
             let lower = w.to_lowercase();
             if is_singular_person_word(w) && !other_gender.contains(&lower.as_str()) {
-                return true;
+                let of_sex = if pronoun == "he" {
+                    [
+                        "man",
+                        "spokesman",
+                        "chairman",
+                        "mr",
+                        "king",
+                        "prince",
+                        "father",
+                        "son",
+                        "husband",
+                    ]
+                    .contains(&lower.as_str())
+                } else {
+                    [
+                        "woman",
+                        "spokeswoman",
+                        "chairwoman",
+                        "mrs",
+                        "ms",
+                        "queen",
+                        "princess",
+                        "mother",
+                        "daughter",
+                        "wife",
+                    ]
+                    .contains(&lower.as_str())
+                };
+                if generic || of_sex {
+                    return true;
+                }
             }
             // "Maria Lopez": a given name, then a capitalised word that is not a place.
             if let Some(next) = toks.get(k + 1) {
@@ -756,6 +798,13 @@ impl GenderedInstitution {
                     Example::flag("Shares in Porsche SE dropped 2.9%. The VDA, the carmakers' association, said he expected exports to shrink."),
                     Example::pass("Joachim Nagel of the central bank said he saw no recession."),
                     Example::pass("The ministry's spokesman said he would respond; AMLO said he agreed."),
+                    Example::fixed(
+                        "The minister said that Poland will keep her national ban on wheat.",
+                        "The minister said that Poland will keep its national ban on wheat.",
+                    ),
+                    Example::pass("Queen Margrethe died on Sunday. Denmark will honour her memory with a day of mourning."),
+                    Example::pass("Poland will keep its national ban; Britain will miss her."),
+                    Example::flag("Kenya has positioned herself as a hub for farm finance."),
                     Example::pass("Bank of England governor Andrew Bailey said he was worried."),
                     Example::pass("Officials at the ministry said he had left; Volkswagen's Oliver Blume said he expected losses."),
                 ],
@@ -785,6 +834,73 @@ impl Rule for GenderedInstitution {
                 .filter(|t| t.kind != TokenKind::Quote)
                 .collect();
             let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
+            // “Poland will keep her national ban”: a country, a modal, a verb, then “her” or
+            // “his” before a noun.
+            for j in 0..toks.len().saturating_sub(4) {
+                let country = text(j);
+                let clause_start = j == 0
+                    || matches!(
+                        text(j - 1),
+                        "that" | "," | "and" | "but" | "while" | "because"
+                    )
+                    || (text(j - 1).eq_ignore_ascii_case("the")
+                        && (j == 1 || matches!(text(j - 2), "that" | "," | "and" | "but")));
+                if !clause_start
+                    || c.by_name(country).is_none()
+                    || !matches!(
+                        text(j + 1),
+                        "will"
+                            | "would"
+                            | "must"
+                            | "should"
+                            | "can"
+                            | "could"
+                            | "shall"
+                            | "has"
+                            | "had"
+                    )
+                    || !text(j + 2).chars().all(|ch| ch.is_lowercase())
+                {
+                    continue;
+                }
+                // “her ban” (a noun follows) or “herself”.
+                let possessive = text(j + 3);
+                let reflexive = matches!(possessive, "herself" | "himself");
+                if !(reflexive
+                    || (matches!(possessive, "her" | "his")
+                        && text(j + 4).chars().next().is_some_and(char::is_lowercase)
+                        && toks.get(j + 4).is_some_and(|t| t.kind == TokenKind::Word)))
+                {
+                    continue;
+                }
+                let as_subject = if possessive.starts_with('h') && possessive.contains("er") {
+                    "she"
+                } else {
+                    "he"
+                };
+                let subject_span = toks[j].span;
+                if person_before_as(article, si, subject_span.start, as_subject, false) {
+                    continue;
+                }
+                let pspan = toks[j + 3].span;
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        pspan,
+                        format!(
+                            "“{possessive}” refers to “{country}”: English uses “{}” for a country",
+                            if reflexive { "itself" } else { "its" }
+                        ),
+                    )
+                    .with_related(subject_span, "the country")
+                    .with_help("Use “its” (or “itself”).")
+                    .with_fix(Fix::unsafe_(
+                        pspan,
+                        if reflexive { "itself" } else { "its" },
+                    )),
+                );
+            }
             for j in 1..toks.len() {
                 // “said”, “made clear”, “made it clear”.
                 let made_clear = text(j) == "clear"
