@@ -50,6 +50,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(dates::future_past::FuturePast::new()),
         Box::new(dates::future_in_past::FutureInPast::new()),
         Box::new(dates::age_birth_year::AgeBirthYear::new()),
+        Box::new(dates::relative_day::RelativeDay::new()),
         Box::new(names::variant_spelling::VariantSpelling::new()),
         Box::new(names::pronoun_gender::PronounGender::new()),
         Box::new(numbers::conflicting_quantity::ConflictingQuantity::new()),

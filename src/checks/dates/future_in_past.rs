@@ -15,7 +15,7 @@ March” in one of 19 March.
 Why: copy written before the event and published after it, or a date mistyped; either way the
 reader is told something will happen on a day that has passed.
 
-How: “will” (or “is due to”, “is set to”, “is scheduled to”), up to four plain words, then “on”
+How: “will” (or “is due to”, “is set to”, “is scheduled to”), up to eight words, then “on”
 and a day of a month, optionally with its weekday and year. A day without a year is read in the
 article's year and counts only when it falls within 45 days before the article (“will resume on
 3 January” in a December article means next January). Without a dateline nothing is checked.";
@@ -53,6 +53,8 @@ impl FutureInPast {
                     Example::pass("The talks are due to open on 2 May 2025 in Geneva.")
                         .on("2024-05-20"),
                     Example::pass("Services will resume on 8 July at the earliest."),
+                    Example::flag("The Commission will announce its final recommendation to the Council on 10 March.")
+                        .on("2025-03-12"),
                 ],
             ),
         }
@@ -69,7 +71,7 @@ fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{Ll}}'’-]+\s+){{1,4}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{L}}'’-]+\s+){{1,8}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
         );
         Regex::new(&pat).expect("static regex")
     })

@@ -6,6 +6,7 @@ pub mod decades;
 pub mod future_in_past;
 pub mod future_past;
 pub mod relative_date;
+pub mod relative_day;
 pub mod weekday;
 
 use crate::article::Article;
