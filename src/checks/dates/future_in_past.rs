@@ -1,5 +1,4 @@
-use super::MONTH;
-use crate::article::dateline::month_number;
+use super::{day_month, day_month_pattern};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::{Example, Rule, RuleMeta};
@@ -70,8 +69,9 @@ impl Default for FutureInPast {
 fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let dm = day_month_pattern();
         let pat = format!(
-            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{L}}'’-]+\s+){{1,8}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{L}}'’-]+\s+){{1,8}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?{dm}(?:,?\s+(?P<y>\d{{4}})\b)?"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -94,15 +94,7 @@ impl Rule for FutureInPast {
             }
             for caps in re().captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
-                let day = caps
-                    .name("d1")
-                    .or(caps.name("d2"))
-                    .and_then(|m| m.as_str().parse::<u32>().ok());
-                let month = caps
-                    .name("m1")
-                    .or(caps.name("m2"))
-                    .and_then(|m| month_number(m.as_str()));
-                let (Some(day), Some(month)) = (day, month) else {
+                let Some((_, day, month)) = day_month(&caps) else {
                     continue;
                 };
                 let year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());

@@ -1,5 +1,4 @@
-use super::MONTH;
-use crate::article::dateline::month_number;
+use super::{day_month, day_month_pattern, relative_day_offset};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::rules::{Example, Rule, RuleMeta};
@@ -55,8 +54,9 @@ impl Default for RelativeDay {
 fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let dm = day_month_pattern();
         let pat = format!(
-            r"\b(?P<rel>(?i:yesterday|today|tomorrow))(?:,\s*|\s*\(\s*|\s+)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+            r"\b(?P<rel>(?i:yesterday|today|tomorrow))(?:,\s*|\s*\(\s*|\s+)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?{dm}"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -75,22 +75,10 @@ impl Rule for RelativeDay {
                 let (Some(rel), Some(whole)) = (caps.name("rel"), caps.get(0)) else {
                     continue;
                 };
-                let day_m = caps.name("d1").or(caps.name("d2"));
-                let month = caps
-                    .name("m1")
-                    .or(caps.name("m2"))
-                    .and_then(|m| month_number(m.as_str()));
-                let (Some(day_m), Some(month)) = (day_m, month) else {
+                let Some((day_m, day, month)) = day_month(&caps) else {
                     continue;
                 };
-                let Ok(day) = day_m.as_str().parse::<u32>() else {
-                    continue;
-                };
-                let shift = match rel.as_str().to_lowercase().as_str() {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
+                let shift = relative_day_offset(rel.as_str());
                 let Some(meant) = on.checked_add_signed(TimeDelta::days(shift)) else {
                     continue;
                 };

@@ -1,5 +1,4 @@
-use super::MONTH;
-use crate::article::dateline::month_number;
+use super::{day_month, day_month_pattern, relative_day_offset};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
 use crate::rules::{Example, Rule, RuleMeta};
@@ -78,8 +77,9 @@ const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let dm = day_month_pattern();
         let pat = format!(
-            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>\d{{4}})\b)?|\b(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((?P<d3>\d{{1,2}})\)|\b(?P<rel>(?i:yesterday|today|tomorrow))(?:\s*,\s*|\s*\(\s*|\s+)(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b{WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?{dm}(?:,?\s+(?P<y>\d{{4}})\b)?|\b(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((?P<d3>\d{{1,2}})\)|\b(?P<rel>(?i:yesterday|today|tomorrow))(?:\s*,\s*|\s*\(\s*|\s+)(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -138,13 +138,10 @@ impl Rule for WeekdayMismatch {
                 let (date, year_note) = if let Some(rel) = caps.name("rel") {
                     // “yesterday, Sunday”: the day before the dateline's.
                     let Some(on) = article.date() else { continue };
-                    let shift = match rel.as_str().to_lowercase().as_str() {
-                        "yesterday" => -1,
-                        "tomorrow" => 1,
-                        _ => 0,
-                    };
                     (
-                        on.checked_add_signed(chrono::TimeDelta::days(shift)),
+                        on.checked_add_signed(chrono::TimeDelta::days(relative_day_offset(
+                            rel.as_str(),
+                        ))),
                         " (counted from the dateline)",
                     )
                 } else if let Some(d3) = caps.name("d3") {
@@ -158,15 +155,7 @@ impl Rule for WeekdayMismatch {
                         " (month and year from the dateline)",
                     )
                 } else {
-                    let day = caps
-                        .name("d1")
-                        .or(caps.name("d2"))
-                        .and_then(|m| m.as_str().parse::<u32>().ok());
-                    let month = caps
-                        .name("m1")
-                        .or(caps.name("m2"))
-                        .and_then(|m| month_number(m.as_str()));
-                    let (Some(day), Some(month)) = (day, month) else {
+                    let Some((_, day, month)) = day_month(&caps) else {
                         continue;
                     };
                     match caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {

@@ -211,6 +211,33 @@ const CLAUSE_STARTS: &[&str] = &[
 /// Is there a person “he” or “she” (`pronoun`) can mean, in the two sentences before (same
 /// paragraph) or earlier in this one: the same pronoun, a word for a person, or a person's name
 /// (a known given name followed by a capitalised word)?
+/// Words for a man, and for a woman (lower case).
+const MALE_WORDS: &[&str] = &[
+    "man",
+    "spokesman",
+    "chairman",
+    "mr",
+    "king",
+    "prince",
+    "actor",
+    "father",
+    "son",
+    "husband",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "woman",
+    "spokeswoman",
+    "chairwoman",
+    "mrs",
+    "ms",
+    "queen",
+    "princess",
+    "actress",
+    "mother",
+    "daughter",
+    "wife",
+];
+
 fn person_before(article: &Article, si: usize, before: usize, pronoun: &str) -> bool {
     person_before_as(article, si, before, pronoun, true)
 }
@@ -229,33 +256,10 @@ fn person_before_as(
     } else {
         &["she", "her", "hers", "herself", "She", "Her"]
     };
-    let other_gender: &[&str] = if pronoun == "he" {
-        &[
-            "woman",
-            "spokeswoman",
-            "chairwoman",
-            "mrs",
-            "ms",
-            "queen",
-            "princess",
-            "actress",
-            "mother",
-            "daughter",
-            "wife",
-        ]
+    let (of_sex, other_gender) = if pronoun == "he" {
+        (MALE_WORDS, FEMALE_WORDS)
     } else {
-        &[
-            "man",
-            "spokesman",
-            "chairman",
-            "mr",
-            "king",
-            "prince",
-            "actor",
-            "father",
-            "son",
-            "husband",
-        ]
+        (FEMALE_WORDS, MALE_WORDS)
     };
     let block = article.sentences[si].block;
     let first = si.saturating_sub(2);
@@ -277,38 +281,11 @@ fn person_before_as(
             }
             // A singular word for a person ("reporters" cannot be "he").
             let lower = w.to_lowercase();
-            if is_singular_person_word(w) && !other_gender.contains(&lower.as_str()) {
-                let of_sex = if pronoun == "he" {
-                    [
-                        "man",
-                        "spokesman",
-                        "chairman",
-                        "mr",
-                        "king",
-                        "prince",
-                        "father",
-                        "son",
-                        "husband",
-                    ]
-                    .contains(&lower.as_str())
-                } else {
-                    [
-                        "woman",
-                        "spokeswoman",
-                        "chairwoman",
-                        "mrs",
-                        "ms",
-                        "queen",
-                        "princess",
-                        "mother",
-                        "daughter",
-                        "wife",
-                    ]
-                    .contains(&lower.as_str())
-                };
-                if generic || of_sex {
-                    return true;
-                }
+            if is_singular_person_word(w)
+                && !other_gender.contains(&lower.as_str())
+                && (generic || of_sex.contains(&lower.as_str()))
+            {
+                return true;
             }
             // "Maria Lopez": a given name, then a capitalised word that is not a place.
             if let Some(next) = toks.get(k + 1) {

@@ -264,23 +264,33 @@ impl Resumptive {
         if between.chars().any(crate::article::token::is_quote_char) {
             return None;
         }
-        let pronoun = text(j);
-        let p = toks[j].span;
         let subject = Span::new(toks[start].span.start, toks[subject_end - 1].span.end);
-        Some(
-            Diagnostic::new(
-                &self.meta.id,
-                self.meta.severity,
-                p,
-                format!(
-                    "“{pronoun}” repeats the subject “{}”",
-                    article.slice(subject)
-                ),
-            )
-            .with_related(subject, "the subject")
-            .with_help("Delete the pronoun: the subject is already named.")
-            .with_fix(Fix::unsafe_(Span::new(p.start, toks[j + 1].span.start), "")),
+        Some(self.diagnostic(article, toks, j, subject))
+    }
+
+    /// The pronoun at `toks[j]` repeating `subject`, with the fix deleting it.
+    fn diagnostic(
+        &self,
+        article: &Article,
+        toks: &[&Token],
+        j: usize,
+        subject: Span,
+    ) -> Diagnostic {
+        let p = toks[j].span;
+        let delete_end = toks.get(j + 1).map_or(p.end, |t| t.span.start);
+        Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            p,
+            format!(
+                "“{}” repeats the subject “{}”",
+                article.slice(p),
+                article.slice(subject)
+            ),
         )
+        .with_related(subject, "the subject")
+        .with_help("Delete the pronoun: the subject is already named.")
+        .with_fix(Fix::unsafe_(Span::new(p.start, delete_end), ""))
     }
 
     fn check_sentence(&self, article: &Article, toks: &[&Token]) -> Option<Diagnostic> {
@@ -375,22 +385,7 @@ impl Resumptive {
         if bare_institution && !SAYING.contains(&next) {
             return None;
         }
-        let p = toks[j].span;
         let subject = Span::new(toks[0].span.start, toks[subject_end - 1].span.end);
-        let delete_end = toks[j + 1].span.start;
-        Some(
-            Diagnostic::new(
-                &self.meta.id,
-                self.meta.severity,
-                p,
-                format!(
-                    "“{pronoun}” repeats the subject “{}”",
-                    article.slice(subject)
-                ),
-            )
-            .with_related(subject, "the subject")
-            .with_help("Delete the pronoun: the subject is already named.")
-            .with_fix(Fix::unsafe_(Span::new(p.start, delete_end), "")),
-        )
+        Some(self.diagnostic(article, toks, j, subject))
     }
 }
