@@ -3,8 +3,8 @@
 use super::{FileError, FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource,
-    ReportHandler,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, ReportHandler, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -64,15 +64,78 @@ fn shorten(s: &str) -> String {
     }
 }
 
+/// An article with its line starts, so that miette reads a snippet from the lines around a span
+/// instead of scanning the file from its first byte for every diagnostic (a cost that grew with
+/// the file times its findings). The snippet it returns is the one miette would compute on the
+/// whole text: the scan starts a line before the context it needs, and numbers are shifted back.
+struct LineIndexed<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Byte offset of each line's first byte, by miette's reckoning (`\n`, `\r\n` or `\r` ends a
+    /// line).
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndexed<'a> {
+    fn new(name: &'a str, text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                    i += 2;
+                    starts.push(i);
+                }
+                b'\r' | b'\n' => {
+                    i += 1;
+                    starts.push(i);
+                }
+                _ => i += 1,
+            }
+        }
+        LineIndexed { name, text, starts }
+    }
+}
+
+impl SourceCode for LineIndexed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        // The line holding the span's first byte, then one more line back than the context.
+        let line = self
+            .starts
+            .partition_point(|&s| s <= span.offset())
+            .saturating_sub(1);
+        let first = line.saturating_sub(context_lines_before + 1);
+        let base = self.starts.get(first).copied().unwrap_or(0);
+        let window = self.text.as_bytes().get(base..).unwrap_or_default();
+        let shifted = SourceSpan::from((span.offset().saturating_sub(base), span.len()));
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let at = SourceSpan::from((inner.span().offset() + base, inner.span().len()));
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            at,
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
+
 struct Render<'a> {
     handler: &'a GraphicalReportHandler,
     diag: &'a MietteDiagnostic,
-    src: &'a NamedSource<String>,
+    src: &'a LineIndexed<'a>,
 }
 
 struct WithSource<'a> {
     diag: &'a MietteDiagnostic,
-    src: &'a NamedSource<String>,
+    src: &'a LineIndexed<'a>,
 }
 
 impl fmt::Debug for WithSource<'_> {
@@ -121,7 +184,7 @@ impl Reporter for Full {
         if r.diagnostics.is_empty() {
             return Ok(());
         }
-        let src = NamedSource::new(r.path, r.source.to_string());
+        let src = LineIndexed::new(r.path, r.source);
         for d in r.diagnostics {
             let mut labels = vec![LabeledSpan::new_primary_with_span(
                 Some(label_for(d)),
