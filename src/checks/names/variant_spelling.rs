@@ -29,6 +29,41 @@ Fix: the majority spelling (safe when it is used at least twice as often).";
 /// A two-word name as written: its two words' spans.
 type FullName = (Span, Span);
 
+/// A given name folded harder than [`fold`]: a silent or digraph “h” after a consonant dropped
+/// (Christina / Cristina, Yoseph / Yosef), c/k/q merged (Karsten / Carsten), “oo” and “ou” read
+/// as “u” (Joon-seo / Jun-seo). Two given names equal under this fold are one name spelled two
+/// ways, not two names, even when both are in the list of known names.
+pub fn spelling_fold(name: &str) -> String {
+    let base: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let base = base
+        .replace("ph", "f")
+        .replace("oo", "u")
+        .replace("ou", "u");
+    let mut out = String::with_capacity(base.len());
+    let mut prev: Option<char> = None;
+    for c in base.chars() {
+        let c = match c {
+            'k' | 'q' => 'c',
+            'j' => 'y',
+            'i' => 'y',
+            'w' => 'v',
+            'z' => 's',
+            _ => c,
+        };
+        let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiouy".contains(p));
+        if (c == 'h' && after_consonant) || prev == Some(c) {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 /// Are these two words of two-word names that share their other word spellings of one name?
 fn close_in_full_name(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
@@ -39,6 +74,9 @@ fn close_in_full_name(a: &str, b: &str) -> bool {
         || fb.strip_suffix('s') == Some(&fa)
     {
         return false;
+    }
+    if spelling_fold(a) == spelling_fold(b) {
+        return true;
     }
     let first = |w: &str| w.chars().next().map(fold_initial);
     if first(a) != first(b) || fa.chars().count().abs_diff(fb.chars().count()) > 1 {
@@ -60,12 +98,37 @@ fn full_names(article: &Article) -> Vec<FullName> {
                 && !words::is_known(w)
         })
     };
+    // A hyphenated given name after a one-syllable family name (“Park Jun-seo”, “Moon
+    // Jae-in”): the family name may be an English word.
+    let hyphenated_given = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = article.slice(t.span);
+            t.kind == TokenKind::Word
+                && w.split_once('-').is_some_and(|(a, b)| {
+                    a.chars().next().is_some_and(char::is_uppercase)
+                        && a.chars().skip(1).all(char::is_lowercase)
+                        && !b.is_empty()
+                        && b.chars().all(char::is_lowercase)
+                })
+        })
+    };
+    let family = |k: usize| {
+        cap(k)
+            || toks.get(k).is_some_and(|t| {
+                let w = article.slice(t.span);
+                t.kind == TokenKind::Word
+                    && (2..=5).contains(&w.len())
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                    && hyphenated_given(k + 1)
+            })
+    };
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(2) {
         // Exactly two words: “Sophie Hermans” in “minister Sophie Hermans said”, not a part of
         // a longer run of names.
         let gap = |a: usize, b: usize| article.text[toks[a].span.end..toks[b].span.start] == *" ";
-        if cap(k)
+        if family(k)
             && cap(k + 1)
             && gap(k, k + 1)
             && !(k > 0 && cap(k - 1) && gap(k - 1, k))
@@ -114,6 +177,13 @@ impl VariantSpelling {
                     Example::flag("Minister Sophie Hermans said prices fell. Prices rose again, Sophie Harmens said."),
                     Example::pass("Anna Berg met Anna Borg and Maria Lopes; Jan Smit and Jan Smith came too."),
                     Example::pass("Kim Jong Un met Kim Yo Jong. Park Jin and Park Jun spoke."),
+                    Example::flag("Chief executive Karsten Wehrmeyer spoke. Wehrmeyer warned of costs. Carsten Wehrmeyer did not respond."),
+                    Example::flag("“We are on budget,” said Christina Verchere. Later, Cristina Verchere said drilling would go on."),
+                    Example::flag("Park Jun-seo heads the division. Park Joon-seo said more orders would come."),
+                    Example::flag("Farmers in the Kostanay region waited. In the Qostanai region rain halted the combines."),
+                    Example::pass("Maria Rossi and Mario Rossi testified; Daniel Ortega met Daniela Ortega."),
+                    Example::pass("Park Jun-seo met Park Min-seo and Kim Jae-won."),
+                    Example::pass("Neptun Deep is the field. Neptun Deep (Neptun is Romanian for Neptune) holds gas. Neptun Deep will produce."),
                 ],
             ),
         }
@@ -206,6 +276,34 @@ fn different_people(article: &Article, a: Span, b: Span) -> bool {
     differ(na, nb) || differ(pa, pb)
 }
 
+/// Is one spelling given as the translation of the other, in one sentence: “Neptun is Romanian
+/// for Neptune”, “Lwów (Lviv)”, “Kyiv, or Kiev”?
+fn glossed(article: &Article, a: &[Span], b: &[Span]) -> bool {
+    const GLOSS: &[&str] = &[
+        " for ",
+        " means ",
+        " meaning ",
+        "literally",
+        "translates",
+        "known as",
+        " or ",
+        "(",
+        "formerly",
+        "spelled",
+        "spelt",
+    ];
+    a.iter().any(|&x| {
+        b.iter().any(|&y| {
+            let (first, second) = if x.start < y.start { (x, y) } else { (y, x) };
+            let same_sentence = article
+                .sentence_at(first.start)
+                .is_some_and(|s| second.end <= s.span.end);
+            let between = article.text.get(first.end..second.start).unwrap_or("");
+            same_sentence && between.len() < 60 && GLOSS.iter().any(|g| between.contains(g))
+        })
+    })
+}
+
 /// The first letter without its diacritics (Ś and S compare equal), with the letters that
 /// spell one sound in Spanish and Portuguese names (C/S/Z: Cifuentes / Sifuentes) merged.
 fn fold_initial(c: char) -> char {
@@ -213,6 +311,9 @@ fn fold_initial(c: char) -> char {
     match c {
         'C' | 'Z' => 'S',
         'c' | 'z' => 's',
+        // Kazakh, Uzbek and Arabic Q / K (Qostanai / Kostanay).
+        'Q' => 'K',
+        'q' => 'k',
         _ => c,
     }
 }
@@ -328,8 +429,11 @@ impl VariantSpelling {
                     continue;
                 };
                 let (wx, wy) = (text(x), text(y));
+                // Two known names are two people (Anna Berg / Anna Borg) unless they are one
+                // given name spelled two ways before a shared surname (Christina / Cristina).
+                let given_respelled = x == a.0 && spelling_fold(wx) == spelling_fold(wy);
                 if !close_in_full_name(wx, wy)
-                    || (words::is_proper_noun(wx) && words::is_proper_noun(wy))
+                    || (words::is_proper_noun(wx) && words::is_proper_noun(wy) && !given_respelled)
                     || c.by_name(wx).is_some()
                     || c.by_name(wy).is_some()
                 {
@@ -446,7 +550,10 @@ impl Rule for VariantSpelling {
                     continue;
                 }
                 // Given names of two different people: Mohammed bin Salman, Mohamed bin Zayed.
-                if different_people(article, minor_spans[0], major_spans[0]) {
+                // A name glossed by its English form: “(Neptun is Romanian for Neptune)”.
+                if different_people(article, minor_spans[0], major_spans[0])
+                    || glossed(article, minor_spans, major_spans)
+                {
                     continue;
                 }
                 // Two countries or demonyms are never variants of each other.
