@@ -1,6 +1,8 @@
 use crate::article::Article;
+use crate::checks::names::variant_spelling::{are_variants, spelling_fold};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lexicon::countries::countries;
+use crate::lexicon::given_names::{self, NameGender};
 use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 use regex::Regex;
@@ -42,6 +44,17 @@ impl PronounGender {
                     Example::pass("Merkel met Putin on Monday. Merkel said he had not kept his word."),
                     Example::pass("Ms. Aoki said she was trapped. Her colleague Kenji Sato said he was not."),
                     Example::pass("Borne said he remained open to talks."),
+                    Example::flag("The order was signed by deputy mayor Elena Bertolin. Bertolin added that he would chair a meeting."),
+                    Example::flag("Thomas Wellbrock, an energy expert, said customers should not expect money. “The repayment goes to the budget,” she said."),
+                    Example::flag("Zhou Meiling, a sales manager, said half of her company's exports went to the US. “Customers told us to wait,” he said."),
+                    Example::flag("Maria Goreti Ratu, who heads the health office, said she was worried. Her office set up two clinics. “We need more masks,” he added."),
+                    Example::pass("Thomas Wellbrock, an energy expert, spoke first. Anna Weber, a lawyer, disagreed. “The repayment goes to the budget,” she said."),
+                    Example::pass("Maria Rossi and Mario Rossi run the farm. Rossi said he would sell it."),
+                    Example::pass("Kylian Mbappé scored twice in 97 seconds.\n\n“Everybody told me it was the worst time,” she said."),
+                    Example::flag("Prosecutor Erin O'Neill spoke for an hour on Wednesday. O'Neill said he would ask for ten years."),
+                    Example::pass("Elspeth Carrow died on Tuesday. Her death was confirmed by her son, Duncan Carrow, who said she had been ill. “She read every morning,” he said."),
+                    Example::pass("“No,” Ruth Dunmore replied. “He said, ‘Leave now.’ Two words.”"),
+                    Example::pass("Elena Bertolin signed the order.\n\nA rescuer from the valley was on duty all night. “We are ready,” he said."),
                 ],
             ),
         }
@@ -54,7 +67,8 @@ impl Default for PronounGender {
     }
 }
 
-const NAME: &str = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3}";
+/// A capitalised word (“O'Neill” and “McDonald” whole), up to four in a row.
+const NAME: &str = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’-]+(?:\p{Lu}\p{Ll}+)?){0,3}";
 
 fn title_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -83,6 +97,27 @@ fn said_tail_re() -> &'static Regex {
     })
 }
 
+/// A pronoun as the subject of a verb of saying: the attribution of a quotation or a reported
+/// clause (“…,” he said. / Prices will rise, she added. / She told reporters …).
+fn attribution_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?P<p>[Hh]e|[Ss]he)\s+(?:said|says|added|told|continued|explained|insisted|stressed|warned)\b")
+            .expect("static regex")
+    })
+}
+
+/// A verb of saying anywhere in a sentence.
+fn speech_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:said|says|told|added|asked|argued|explained|insisted|stressed|warned|noted)\b",
+        )
+        .expect("static regex")
+    })
+}
+
 fn name_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!(r"\b{NAME}")).expect("static regex"))
@@ -99,6 +134,13 @@ fn pronoun_re() -> &'static Regex {
 enum Gender {
     Male,
     Female,
+}
+
+fn from_given(g: NameGender) -> Gender {
+    match g {
+        NameGender::Male => Gender::Male,
+        NameGender::Female => Gender::Female,
+    }
 }
 
 fn gender_of(w: &str) -> Option<Gender> {
@@ -137,6 +179,8 @@ fn is_person(run: &str, surnames: &[&str]) -> bool {
         [] => false,
         [one] => {
             (!words::is_common(one) || surnames.contains(one))
+                && (surnames.contains(one)
+                    || crate::lexicon::places::gazetteer().lookup(one).is_empty())
                 && crate::article::dateline::month_number(one).is_none()
                 && !matches!(
                     *one,
@@ -162,6 +206,90 @@ struct Evidence {
     at: usize,
 }
 
+/// Is `at` inside a quotation opened earlier in its paragraph? Curly marks are counted as
+/// opened minus closed, straight ones by parity.
+fn inside_quotation(article: &Article, at: usize) -> bool {
+    let Some(block) = article
+        .blocks
+        .iter()
+        .find(|b| b.span.start <= at && at <= b.span.end)
+    else {
+        return false;
+    };
+    let before = article.text.get(block.span.start..at).unwrap_or("");
+    let (mut curly, mut straight) = (0i32, 0u32);
+    for c in before.chars() {
+        match c {
+            '“' | '«' | '„' => curly += 1,
+            '”' | '»' => curly -= 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    curly > 0 || straight % 2 == 1
+}
+
+impl PronounGender {
+    /// The person an attribution pronoun at `at` (in sentence `k`) refers to: the only person
+    /// named in the text before it in its sentence, or else in the nearest earlier sentence of
+    /// the paragraph (three at most) that names someone. A lone word counts as a person only
+    /// when the article gives it as a surname; a sentence naming two people gives no answer.
+    fn speaker<'a>(
+        &self,
+        article: &'a Article,
+        k: usize,
+        at: usize,
+        surnames: &[&str],
+    ) -> Option<&'a str> {
+        let block = article.sentences.get(k)?.block;
+        let people_in = |text: &'a str| -> Vec<&'a str> {
+            let mut people: Vec<&'a str> = Vec::new();
+            for m in name_re().find_iter(text) {
+                let ws = person_words(m.as_str());
+                let person = match ws.as_slice() {
+                    [] => continue,
+                    [one] if !surnames.contains(one) => continue,
+                    [.., last] => *last,
+                };
+                if !is_person(m.as_str(), surnames) {
+                    continue;
+                }
+                let person = crate::lexicon::strip_possessive(person);
+                if !people.contains(&person) {
+                    people.push(person);
+                }
+            }
+            people
+        };
+        let here = article.slice(article.sentences[k].span);
+        let before = here.get(..at).unwrap_or("");
+        let mut found = people_in(before);
+        // A paragraph that opens with a quotation may be attributed to the person the paragraph
+        // before ends with.
+        let opens_paragraph = k == 0 || article.sentences[k - 1].block != block;
+        let mut j = k;
+        while found.is_empty() && j > 0 && k - j < 3 {
+            j -= 1;
+            let s = &article.sentences[j];
+            let other_paragraph = s.block != block;
+            if other_paragraph && !(opens_paragraph && j + 1 == k) {
+                break;
+            }
+            let text = article.slice(s.span);
+            found = people_in(text);
+            // Across a paragraph break only a speaker carries over: “Thomas Wellbrock, an
+            // energy expert, said …” then “‘…,’ she said.”, not “Mbappé scored twice.”
+            if other_paragraph && !speech_re().is_match(text) {
+                found.clear();
+            }
+        }
+        match found.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
 impl Rule for PronounGender {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -174,7 +302,12 @@ impl Rule for PronounGender {
             .iter()
             .map(|s| said_tail_re().is_match(article.slice(s.span)))
             .collect();
-        if !said.iter().any(|&b| b) {
+        let attributed: Vec<bool> = article
+            .sentences
+            .iter()
+            .map(|s| attribution_re().is_match(article.slice(s.span)))
+            .collect();
+        if !said.iter().chain(&attributed).any(|&b| b) {
             return;
         }
         // Nor without words of both genders somewhere in the article.
@@ -187,20 +320,51 @@ impl Rule for PronounGender {
                     .filter_map(|c| c.name("t").and_then(|t| gender_of(t.as_str()))),
             );
         let Some(one) = genders.next() else { return };
-        if genders.all(|g| g == one) {
-            return;
-        }
+        let one_gender = genders.all(|g| g == one);
         // Surnames from full names: a lone common word (“Borne”, “Police”) is a person only if
-        // the article also gives it as the end of a full name.
+        // the article also gives it as the end of a full name. A full name whose given name has
+        // a clear gender (“Elena Bertolin”) is evidence for that gender.
         let mut surnames: Vec<&str> = Vec::new();
+        let mut given: Vec<(&str, Gender, usize, &str)> = Vec::new();
         for m in name_re().find_iter(&article.text) {
             let ws = person_words(m.as_str());
             if ws.len() >= 2 && !words::is_common(ws[0]) {
                 if let Some(last) = ws.last() {
                     surnames.push(last);
+                    if let Some(g) = given_names::gender(ws[0]) {
+                        let at = m.start() + m.as_str().find(ws[0]).unwrap_or(0);
+                        given.push((last, from_given(g), at, ws[0]));
+                    }
                 }
             }
         }
+        if one_gender && given.iter().all(|g| g.1 == one) {
+            return;
+        }
+        // A surname after two different given names belongs to two people (Maria and Mario
+        // Rossi, Elspeth and her son Duncan Carrow): no evidence is weighed for it.
+        let mut first_names: Vec<(&str, &str)> = Vec::new();
+        for m in name_re().find_iter(&article.text) {
+            let ws = person_words(m.as_str());
+            if let [first, .., last] = ws.as_slice() {
+                if !words::is_common(first) && !first_names.contains(&(*last, *first)) {
+                    first_names.push((*last, *first));
+                }
+            }
+        }
+        let shared: Vec<&str> = first_names
+            .iter()
+            .filter(|a| {
+                first_names.iter().any(|b| {
+                    b.0 == a.0
+                        && b.1 != a.1
+                        // One given name spelled two ways (Christina / Cristina) is one person.
+                        && spelling_fold(b.1) != spelling_fold(a.1)
+                        && !are_variants(b.1, a.1)
+                })
+            })
+            .map(|a| a.0)
+            .collect();
         let mut by_name: HashMap<String, Vec<Evidence>> = HashMap::default();
         let mut add = |run: &str, e: Evidence| {
             if !is_person(run, &surnames) {
@@ -218,7 +382,21 @@ impl Rule for PronounGender {
                 });
             }
         };
-        for (s, &has_said) in article.sentences.iter().zip(&said) {
+        for &(surname, g, at, name) in &given {
+            if !shared.contains(&surname) {
+                add(
+                    surname,
+                    Evidence {
+                        gender: g,
+                        weight: 2,
+                        flaggable: None,
+                        pronoun: name.to_string(),
+                        at,
+                    },
+                );
+            }
+        }
+        for (k, (s, &has_said)) in article.sentences.iter().zip(&said).enumerate() {
             let text = article.slice(s.span);
             let has_title = text.contains("Mr") || text.contains("Ms") || text.contains("Miss");
             let has_pronoun = pronoun_re().is_match(text);
@@ -269,6 +447,37 @@ impl Rule for PronounGender {
                     },
                 );
             }
+            // “…,” he said: the speaker is the one person named in the nearest sentence before,
+            // in the same paragraph, that names anyone.
+            if attributed[k] {
+                for c in attribution_re().captures_iter(text) {
+                    let Some(p) = c.name("p") else { continue };
+                    let Some(g) = gender_of(p.as_str()) else {
+                        continue;
+                    };
+                    // “He said, ‘Leave now’” inside a quotation is someone the speaker names.
+                    if inside_quotation(article, s.span.start + p.start()) {
+                        continue;
+                    }
+                    let Some(person) = self.speaker(article, k, p.start(), &surnames) else {
+                        continue;
+                    };
+                    if shared.contains(&person) {
+                        continue;
+                    }
+                    let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
+                    add(
+                        person,
+                        Evidence {
+                            gender: g,
+                            weight: 1,
+                            flaggable: Some(span),
+                            pronoun: p.as_str().to_string(),
+                            at: span.start,
+                        },
+                    );
+                }
+            }
             // A sentence the person opens, with pronouns of one gender and no one else named.
             let first = if has_pronoun && !has_said {
                 name_re().find(text).filter(|m| m.start() == 0)
@@ -276,9 +485,18 @@ impl Rule for PronounGender {
                 None
             };
             if let Some(first) = first {
+                // Someone else named: a full name, or a word the article gives as a surname
+                // (not a lone place such as “Ningbo”).
                 let named_here = name_re()
                     .find_iter(text)
-                    .filter(|m| m.start() > 0 && is_person(m.as_str(), &surnames))
+                    .filter(|m| {
+                        m.start() > 0
+                            && is_person(m.as_str(), &surnames)
+                            && match person_words(m.as_str()).as_slice() {
+                                [one] => surnames.contains(one),
+                                _ => true,
+                            }
+                    })
                     .count();
                 let mut genders = pronoun_re()
                     .find_iter(text)
@@ -304,6 +522,9 @@ impl Rule for PronounGender {
         }
         let mut found: Vec<Diagnostic> = Vec::new();
         for (name, ev) in &by_name {
+            if shared.contains(&name.as_str()) {
+                continue;
+            }
             let weight = |g: Gender| {
                 ev.iter()
                     .filter(|e| e.gender == g)
