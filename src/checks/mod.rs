@@ -6,6 +6,7 @@ pub mod calque;
 pub mod dates;
 pub mod duplicate;
 pub mod glued;
+pub mod grammar;
 pub mod language;
 pub mod names;
 pub mod numbers;
@@ -54,6 +55,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(names::variant_spelling::VariantSpelling::new()),
         Box::new(names::pronoun_gender::PronounGender::new()),
         Box::new(numbers::conflicting_quantity::ConflictingQuantity::new()),
+        Box::new(grammar::indefinite_article::IndefiniteArticle::new()),
     ]
 }
 

@@ -1,0 +1,203 @@
+use crate::article::{Article, TokenKind};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::lexicon::words;
+use crate::rules::{Example, Rule, RuleMeta};
+
+const HELP: &str = "
+What it does: flags “a” before a vowel sound and “an” before a consonant sound: “a important
+signal”, “an unique system”, “a hour”, “an one-off”.
+
+Why: the choice follows the sound, which a translation tool or an editor changing the next word
+easily leaves wrong; an editor reads it as careless.
+
+How: only where the sound is sure from the spelling. Words starting with a, e, i or o take “an”
+(except “one”, “once” and “eu…”: a euro, a one-off); “hour”, “honest”, “honour”, “heir” take
+“an”; other consonants take “a”. For “u” only the clear cases: “uni-”, “use”, “usu-”, “uti-”,
+“ubi-”, “ura-”, “uro-”, “uku-” sound “yoo” (a unique, a usual), and “u” before two consonants
+sounds “uh” (an umbrella, an unprecedented, an urgent). Every other h-word (an historic is
+British usage), capitalised or all-capital word (an FBI agent, a NATO summit, an MP, a Ukrainian),
+number, single letter and word outside the English word list is left alone.
+
+Fix (safe): the other article, in the same case.";
+
+pub struct IndefiniteArticle {
+    meta: RuleMeta,
+}
+
+impl IndefiniteArticle {
+    pub fn new() -> Self {
+        IndefiniteArticle {
+            meta: crate::checks::meta(
+                "grammar/indefinite-article",
+                Severity::Warning,
+                "“a” before a vowel sound or “an” before a consonant sound",
+                HELP,
+                vec![
+                    Example::fixed(
+                        "Analysts saw it as a important signal.",
+                        "Analysts saw it as an important signal.",
+                    ),
+                    Example::fixed(
+                        "It uses an unique system of sensors.",
+                        "It uses a unique system of sensors.",
+                    ),
+                    Example::flag("The meeting lasted a hour."),
+                    Example::flag("An university spokesman declined to comment."),
+                    Example::flag("It was a unprecedented decision."),
+                    Example::flag("It was an one-off payment."),
+                    Example::flag("They waited for an decision."),
+                    Example::pass("An hour later an honest broker, a unique site, a university, an umbrella body, a one-off, a euro, an urgent call, a user."),
+                    Example::pass("An FBI agent met an MP at a NATO summit; a Ukrainian and an Italian firm; an historic day; a US base."),
+                    Example::pass("Ander Juaristi <a at juaristi.eus>; if a and b differ."),
+                    Example::pass("Point a is east of point b. Vitamin A is fat-soluble. The a priori case."),
+                    Example::pass("An unarmed man, an unusual step, an unexpected turn, an uneven road."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for IndefiniteArticle {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sound {
+    Vowel,
+    Consonant,
+}
+
+/// The sound a lower-case English word starts with, when the spelling makes it sure.
+fn first_sound(w: &str) -> Option<Sound> {
+    let b = w.as_bytes();
+    let first = *b.first()?;
+    let starts = |p: &[&str]| p.iter().any(|p| w.starts_with(p));
+    let consonant = |c: u8| c.is_ascii_lowercase() && !b"aeiou".contains(&c);
+    match first {
+        b'a' | b'i' => Some(Sound::Vowel),
+        b'e' => (!starts(&["eu", "ewe"])).then_some(Sound::Vowel),
+        b'o' => {
+            if starts(&["one", "once"]) && !starts(&["oner"]) {
+                Some(Sound::Consonant)
+            } else if starts(&["ouija"]) {
+                None
+            } else {
+                Some(Sound::Vowel)
+            }
+        }
+        b'u' => {
+            let uni = w.starts_with("uni") && !starts(&["unin", "unim", "unid"]);
+            if uni
+                || starts(&[
+                    "use", "usu", "uti", "ubi", "ura", "uro", "uku", "ure", "uri",
+                ])
+            {
+                Some(Sound::Consonant)
+            } else if b.len() > 2 && consonant(b[1]) && consonant(b[2]) {
+                Some(Sound::Vowel)
+            } else {
+                None
+            }
+        }
+        b'h' => starts(&["hour", "honest", "honour", "honor", "heir"]).then_some(Sound::Vowel),
+        c if consonant(c) => Some(Sound::Consonant),
+        _ => None,
+    }
+}
+
+impl Rule for IndefiniteArticle {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let toks = &article.tokens;
+        for s in &article.sentences {
+            let range = s.tokens.clone();
+            for k in range.clone() {
+                let t = &toks[k];
+                let art = article.slice(t.span);
+                let want_an = match art {
+                    "a" => false,
+                    "an" => true,
+                    "A" | "An" if k == range.start => art == "An",
+                    _ => continue,
+                };
+                let Some(next) = toks.get(k + 1).filter(|n| n.kind == TokenKind::Word) else {
+                    continue;
+                };
+                // One space between: “a) …”, “a.m.”, “a/b” are not the article.
+                if article.text.get(t.span.end..next.span.start) != Some(" ") {
+                    continue;
+                }
+                let w = article.slice(next.span);
+                let head = w.split(['-', '’', '\'']).next().unwrap_or(w);
+                if head.len() < 2
+                    || !head.bytes().all(|c| c.is_ascii_lowercase())
+                    || !words::is_known(head)
+                {
+                    continue;
+                }
+                // “<a at example.org>”, “a and b”: a letter, not the article.
+                if matches!(
+                    head,
+                    "at" | "in"
+                        | "on"
+                        | "of"
+                        | "or"
+                        | "and"
+                        | "is"
+                        | "as"
+                        | "if"
+                        | "it"
+                        | "its"
+                        | "an"
+                        | "into"
+                        | "onto"
+                        | "upon"
+                        | "are"
+                        | "am"
+                        | "us"
+                        | "up"
+                ) {
+                    continue;
+                }
+                // “a priori”, “a capella”: Latin and Italian set phrases.
+                if !want_an && matches!(head, "priori" | "posteriori" | "capella" | "cappella") {
+                    continue;
+                }
+                let Some(sound) = first_sound(head) else {
+                    continue;
+                };
+                if (sound == Sound::Vowel) == want_an {
+                    continue;
+                }
+                let right = match (art, want_an) {
+                    ("a", _) => "an",
+                    ("A", _) => "An",
+                    ("an", _) => "a",
+                    _ => "A",
+                };
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        Span::new(t.span.start, next.span.end),
+                        format!(
+                            "“{art} {w}”: “{right}” before a {} sound",
+                            if sound == Sound::Vowel {
+                                "vowel"
+                            } else {
+                                "consonant"
+                            }
+                        ),
+                    )
+                    .with_help("The article follows the sound of the next word.")
+                    .with_fix(Fix::safe(t.span, right.to_string())),
+                );
+            }
+        }
+    }
+}
