@@ -19,7 +19,14 @@ English-looking (“Non esiste un piano B per Cortina”), when the identifier n
 language at all. A sentence's
 capitalised first word counts as a lower-case word. A sentence written mostly in another script
 (Hangul, Devanagari, Cyrillic, Arabic, Chinese…) with ten letters or more in it is flagged
-too. Names, a quoted foreign word or a place name do not reach those thresholds.";
+too. Names, a quoted foreign word or a place name do not reach those thresholds.
+
+A single word or short phrase left behind is flagged as well: letters of another script in an
+English sentence (“the regional акимат said”, “worth 1조 4,000억 won”), and a lower-case word with
+letters English does not use whose plain-letter form is no English word either (“not yet
+rechtskräftig”; café, rôle and naïve pass). Quoted words, words in brackets and words glossed
+in brackets right after (“Guangjiaohui (广交会)”, “삼성전자 (Samsung Electronics)”) are left alone,
+as are capitalised words in a script with capitals (names: “Руслан Ижбулатов”).";
 
 /// Does `text` read as a sentence of prose: ending like one, with no path, address or code
 /// characters in it (“src/gtest/include src/gtest/src” is not an untranslated sentence)?
@@ -41,6 +48,248 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 
 /// Letters of another script a sentence needs to be flagged for its script alone.
 const MIN_OTHER_SCRIPT: usize = 10;
+
+/// Is `at` inside brackets or a quotation of its sentence (`before` is the sentence up to it)?
+fn quoted_or_bracketed(before: &str) -> bool {
+    let (mut curly, mut straight, mut paren) = (0i32, 0u32, 0i32);
+    for c in before.chars() {
+        match c {
+            '“' | '«' | '„' | '「' | '『' | '‘' => curly += 1,
+            '”' | '»' | '」' | '』' | '’' => curly -= 1,
+            '"' => straight += 1,
+            '(' | '[' | '（' => paren += 1,
+            ')' | ']' | '）' => paren -= 1,
+            _ => {}
+        }
+    }
+    curly > 0 || straight % 2 == 1 || paren > 0
+}
+
+/// Is a run glossed right after it (“广交会 (Canton Fair)”)?
+fn glossed_after(after: &str) -> bool {
+    let a = after.trim_start_matches([' ', ',']);
+    a.starts_with(['(', '[', '（']) || a.starts_with("meaning") || a.starts_with("or ")
+}
+
+/// Letters of a lower-case word that English spelling does not use (é in café is one; the word
+/// then has to fail the word list without its accents too).
+fn accented_foreign(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    if !word.chars().next().is_some_and(char::is_lowercase)
+        || word.is_ascii()
+        || word.chars().count() < 4
+        || !word.chars().all(|c| c.is_lowercase() || c == '-')
+        || !word.chars().all(is_latin_or_dash)
+    {
+        return false;
+    }
+    let plain: String = word
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'ß' => 's',
+            'ł' => 'l',
+            'ø' => 'o',
+            'æ' => 'a',
+            'œ' => 'o',
+            'đ' => 'd',
+            'ı' => 'i',
+            _ => c,
+        })
+        .collect();
+    !plain.split('-').all(words::is_known) && !ENGLISH_WITH_ACCENTS.contains(&word)
+}
+
+/// English words often written with their accents, whose plain forms the word list lacks.
+const ENGLISH_WITH_ACCENTS: &[&str] = &[
+    "café",
+    "cafés",
+    "rôle",
+    "rôles",
+    "naïve",
+    "naïvety",
+    "naïveté",
+    "façade",
+    "façades",
+    "cliché",
+    "clichés",
+    "clichéd",
+    "décor",
+    "passé",
+    "fiancé",
+    "fiancée",
+    "résumé",
+    "résumés",
+    "exposé",
+    "protégé",
+    "protégée",
+    "touché",
+    "communiqué",
+    "communiqués",
+    "soufflé",
+    "sauté",
+    "blasé",
+    "risqué",
+    "détente",
+    "élite",
+    "élites",
+    "débâcle",
+    "début",
+    "débuts",
+    "dénouement",
+    "éclair",
+    "émigré",
+    "émigrés",
+    "entrée",
+    "entrées",
+    "première",
+    "premières",
+    "séance",
+    "soirée",
+    "attaché",
+    "attachés",
+    "coup",
+    "crème",
+    "crèche",
+    "crèches",
+    "pâté",
+    "mêlée",
+    "outré",
+    "habitué",
+    "lamé",
+    "negligée",
+    "rosé",
+    "consommé",
+    "glacé",
+    "purée",
+    "flambé",
+    "appliqué",
+    "décolleté",
+    "matinée",
+    "née",
+    "doppelgänger",
+    "über",
+    "jalapeño",
+    "jalapeños",
+    "piñata",
+    "señor",
+    "señora",
+    "señorita",
+    "mañana",
+    "déjà",
+    "voilà",
+    "vis-à-vis",
+    "tête-à-tête",
+    "smörgåsbord",
+    "müesli",
+    "coöperate",
+    "reëlect",
+    "naïf",
+    "cañon",
+    "canapé",
+    "canapés",
+    "chargé",
+    "chargé-d'affaires",
+    "métier",
+    "régime",
+    "régimes",
+    "rapprochement",
+    "ingénue",
+];
+
+fn is_latin_or_dash(c: char) -> bool {
+    c == '-' || is_latin(c)
+}
+
+/// Words or short phrases left in another language inside an English sentence (see the help).
+fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)>) {
+    let text = article.slice(sentence);
+    if text.is_ascii() {
+        return;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let other = |c: char| c.is_alphabetic() && !is_latin(c);
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !other(c) {
+            i += 1;
+            continue;
+        }
+        // The run: letters of another script, with spaces, digits and separators between them.
+        let mut end_i = i;
+        let mut j = i;
+        let mut letters = 0;
+        let mut cased_upper_start = true;
+        let mut word_start = true;
+        while j < chars.len() {
+            let ch = chars[j].1;
+            if other(ch) {
+                letters += 1;
+                if word_start && (ch.is_lowercase() || (!ch.is_uppercase() && !ch.is_lowercase())) {
+                    cased_upper_start = false;
+                }
+                word_start = false;
+                end_i = j;
+            } else if ch == ' ' || ch.is_ascii_digit() || matches!(ch, ',' | '.' | '-' | '\'' | '’')
+            {
+                word_start = ch == ' ' || ch == '-';
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let end = chars[end_i].0 + chars[end_i].1.len_utf8();
+        i = j.max(i + 1);
+        // Extend back over a number the run belongs to (“1조”).
+        let mut from = start;
+        let head = &text[..start];
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            from = start - digits;
+        }
+        // The native spelling after the romanised name (“Vladimer Sichinava ვლადიმერ
+        // სიჭინავა”), or a name before an address.
+        let prev_word = text[..from].split_whitespace().next_back().unwrap_or("");
+        let after_name = prev_word.chars().next().is_some_and(char::is_uppercase)
+            && prev_word.chars().all(|c| c.is_alphabetic() && is_latin(c));
+        if letters < 2
+            || cased_upper_start
+            || after_name
+            || text[end..].trim_start().starts_with(['<', '|'])
+            || quoted_or_bracketed(&text[..from])
+            || glossed_after(&text[end..])
+            || mostly_other_script(text)
+        {
+            continue;
+        }
+        let span = Span::new(sentence.start + from, sentence.start + end);
+        out.push((span, "in another script".to_string()));
+    }
+    // Accented lower-case words that are no English words, outside quotations and brackets.
+    for t in article
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && sentence.contains(t.span))
+    {
+        let w = article.slice(t.span);
+        if !accented_foreign(w) {
+            continue;
+        }
+        let rel = t.span.start - sentence.start;
+        // Part of a foreign name: “Cinémathèque française”, “Académie française”.
+        let prev_word = text[..rel].split_whitespace().next_back().unwrap_or("");
+        let in_name =
+            prev_word.chars().next().is_some_and(char::is_uppercase) && !words::is_known(prev_word);
+        if in_name
+            || quoted_or_bracketed(&text[..rel])
+            || glossed_after(&text[t.span.end - sentence.start..])
+        {
+            continue;
+        }
+        out.push((t.span, "not an English word".to_string()));
+    }
+}
 
 /// Is `text` written mostly in another script, with enough letters, and not only names?
 fn mostly_other_script(text: &str) -> bool {
@@ -104,6 +353,15 @@ impl Untranslated {
                     Example::pass("Мирослав Николић, Руслан Ижбулатов."),
                     Example::flag("Services resume on Monday. 現在、運転再開の見通しは立っていない。 Buses run between the two stations."),
                     Example::pass("The operator, 東海旅客鉄道 (JR Central), runs buses between the two stations."),
+                    Example::flag("The regional акимат said about 1.2 million hectares were still waiting to be harvested."),
+                    Example::flag("The contract, worth 1조 4,000억 won, is equivalent to 17 percent of sales."),
+                    Example::flag("Residents should go to the nearest وحدة صحية, the ministry said."),
+                    Example::flag("The organisers said 采购商 from 200 countries had registered."),
+                    Example::flag("The judgment is not yet rechtskräftig and the utility may appeal."),
+                    Example::pass("Known in Chinese as Guangjiaohui (广交会), the fair opened in 1957."),
+                    Example::pass("It opened at the Cinémathèque française. Copyright 2007 Vladimer Sichinava ვლადიმერ სიჭინავა; 2020 наб <nab@example.org>."),
+                    Example::pass("They met at a café; her rôle was naïve, the façade a cliché and the décor passé."),
+                    Example::pass("Crowds chanted «Слава Україні» as the convoy passed; the word “shalom” (שלום) was written on the wall."),
                 ],
             ),
         }
@@ -144,6 +402,26 @@ fn english_share(
 fn foreign_language(text: &str) -> Option<&'static str> {
     let info = whatlang::detect(text)?;
     (info.lang() != whatlang::Lang::Eng && info.confidence() >= 0.5).then(|| info.lang().eng_name())
+}
+
+impl Untranslated {
+    /// Report the foreign words of an English sentence.
+    fn words_left(&self, article: &Article, sentence: Span, out: &mut Vec<Diagnostic>) {
+        let mut found = Vec::new();
+        foreign_words(article, sentence, &mut found);
+        for (span, why) in found {
+            let w = article.slice(span);
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    span,
+                    format!("“{w}” is left untranslated ({why})"),
+                )
+                .with_help("Translate it, or give the English in brackets after it."),
+            );
+        }
+    }
 }
 
 impl Rule for Untranslated {
@@ -195,6 +473,7 @@ impl Rule for Untranslated {
             // Most sentences are plainly English: one pass over the sentence settles them.
             let (lower, english) = english_share(article, tokens, s.span);
             if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
+                self.words_left(article, s.span, out);
                 continue;
             }
             // The sentence, then its clauses.
@@ -255,6 +534,9 @@ impl Rule for Untranslated {
                         .map(|i| (i.lang().eng_name(), "no English function word".to_string()))
                 });
                 let Some((lang, why)) = found else {
+                    if span == s.span {
+                        self.words_left(article, s.span, out);
+                    }
                     continue;
                 };
                 out.push(
