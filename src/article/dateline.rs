@@ -93,6 +93,9 @@ fn place_re() -> &'static Regex {
 /// date in running prose is an event, not the article's date.
 pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
     const MAX_LINES: usize = 30;
+    // A date from a metadata line (“Last updated: 16/07/2025 - 13:42”) is kept while a
+    // `Place, date` dateline further down may still give the place.
+    let mut from_metadata: Option<Dateline> = None;
     for &line in lines.iter().take(MAX_LINES) {
         // A dateline's date stands near the start of its line: look no further than that.
         let s = &text[line.range()];
@@ -153,7 +156,11 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                     return None;
                 }
                 let between = s[p.end()..m.start()].trim();
-                (between == "," || between.is_empty() || between.ends_with(','))
+                // “CAIRO, Wednesday 16 July 2025 -”: a weekday may stand before the date.
+                let weekday_between = between
+                    .strip_prefix(',')
+                    .is_some_and(|w| is_weekday(w.trim().trim_end_matches(',')));
+                (between == "," || between.is_empty() || between.ends_with(',') || weekday_between)
                     .then(|| p.as_str().trim().to_string())
             });
             let at_start = prefix.is_empty() || metadata || weekday_prefix;
@@ -164,15 +171,27 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 continue;
             };
             let place = dateline_place.filter(|p| month_number(p).is_none() && !is_weekday(p));
-            return Some(Dateline {
+            let found = Dateline {
                 date,
                 place,
                 span: Some(Span::new(line.start + m.start(), line.start + m.end())),
                 source: DateSource::Text,
-            });
+            };
+            if metadata && found.place.is_none() {
+                if from_metadata.is_none() {
+                    from_metadata = Some(found);
+                }
+                continue;
+            }
+            // A `Place, date` dateline is the article's own date; a bare date line after a
+            // metadata line does not override it.
+            return match from_metadata {
+                Some(meta) if found.place.is_none() => Some(meta),
+                _ => Some(found),
+            };
         }
     }
-    None
+    from_metadata
 }
 
 /// A place given in a dateline without a date: "BERLIN (Reuters) –", "Kyiv, Ukraine —".
@@ -310,6 +329,18 @@ mod tests {
     fn ignores_dates_in_running_prose_and_impossible_dates() {
         assert_eq!(dl("The war ended on 10 November 2020 with a truce."), None);
         assert_eq!(dl("date 2022-02-30 text"), None);
+    }
+
+    #[test]
+    fn metadata_date_then_dateline_with_weekday() {
+        assert_eq!(
+            dl("Title\n\nLast updated: 16/07/2025 - 13:42\n\nTitle\n\nCAIRO, Wednesday 16 July 2025 - Egypt said."),
+            Some((d(2025, 7, 16), Some("CAIRO".into())))
+        );
+        assert_eq!(
+            dl("Title\n\nLast updated: 16/07/2025 - 13:42\n\nText without a dateline."),
+            Some((d(2025, 7, 16), None))
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@ March” in one of 19 March.
 Why: copy written before the event and published after it, or a date mistyped; either way the
 reader is told something will happen on a day that has passed.
 
-How: “will” (or “is due to”, “is set to”, “is scheduled to”), up to eight words, then “on”
+How: “will” (or “is due to”, “is set to”, “is scheduled to”), up to twelve words (none of them
+starting a clause of its own: “that”, “which”, “after”, “was”…), then “on”
 and a day of a month, optionally with its weekday and year. A day without a year is read in the
 article's year and counts only when it falls within 45 days before the article (“will resume on
 3 January” in a December article means next January). Without a dateline nothing is checked.";
@@ -35,6 +36,10 @@ impl FutureInPast {
                     Example::flag("Services will resume on 8 July at the earliest.")
                         .on("2025-07-10"),
                     Example::pass("Services will resume on 18 July at the earliest.")
+                        .on("2025-07-10"),
+                    Example::flag("Minister Mahmoud Esmat will chair an emergency meeting of the national grid operator on Sunday, July 13, to review it.")
+                        .on("2025-07-16"),
+                    Example::pass("The agency will enforce the rules of the decree that was signed on 2 July.")
                         .on("2025-07-10"),
                     Example::flag(
                         "Voters will go to the polls on Saturday, 15 March, officials said.",
@@ -71,7 +76,7 @@ fn re() -> &'static Regex {
     RE.get_or_init(|| {
         let dm = day_month_pattern();
         let pat = format!(
-            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:[\p{{L}}'’-]+\s+){{1,8}}?on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?{dm}(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?P<between>(?:[\p{{L}}'’-]+\s+){{1,12}}?)on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?{dm}(?:,?\s+(?P<y>\d{{4}})\b)?"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -94,6 +99,26 @@ impl Rule for FutureInPast {
             }
             for caps in re().captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
+                // “will enforce the law that was passed on 3 March”: the date belongs to
+                // another clause.
+                let between = caps.name("between").map_or("", |m| m.as_str());
+                if between.split_whitespace().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "after"
+                            | "since"
+                            | "following"
+                            | "was"
+                            | "were"
+                            | "had"
+                            | "has"
+                    )
+                }) {
+                    continue;
+                }
                 let Some((_, day, month)) = day_month(&caps) else {
                     continue;
                 };
