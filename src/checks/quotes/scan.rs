@@ -287,6 +287,16 @@ fn check_pair(o: Mark, c: Mark, text: &str, out: &mut Vec<Finding>) {
         '"' => c.glyph == '"',
         _ => true,
     };
+    // ”…”: the Swedish and Finnish pair, or a tool that had only the closing glyph.
+    if o.glyph == '”' && c.glyph == '”' {
+        out.push(Finding {
+            problem: Problem::Mismatched,
+            span: o.span,
+            message: "Quotation opened with the closing mark ”; English opens with “".into(),
+            related: Some((c.span, "closed here")),
+            fix: vec![(o.span, "“".into())],
+        });
+    }
     if !(ok || o.glyph == '”' && c.glyph == '”') {
         if o.glyph == '“' && c.glyph == '“' {
             out.push(Finding {
