@@ -1,5 +1,6 @@
 use crate::article::{Article, Token, TokenKind};
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 
 const HELP: &str = "
@@ -10,7 +11,10 @@ Why: a figure updated in one paragraph and not another, or two sources merged wi
 attribution, leaves the reader with two death tolls.
 
 How: a number followed by what it counts (“49 soldiers”, “6,000 people”, with a nationality
-between: “49 Armenian soldiers”) is compared with the other counts of the same thing. Qualifiers
+between: “49 Armenian soldiers”) is compared with the other counts of the same thing. A count
+with a noun before the counted one (“38,000 household customers”) is compared with the plain
+count (“83,000 customers”) only when the two figures look like one figure mistyped: one digit
+changed or two neighbouring digits swapped. Qualifiers
 make ranges (“at least 50” and “52” agree; “more than 6,000” and “6,500” agree; “about 300”
 allows 10%). Sentences that report an update (“rose to”, “now”, “later”, “revised”, “latest”)
 or date another event (a year, “then”) are not compared; nor are percentages or money.
@@ -200,6 +204,10 @@ impl ConflictingQuantity {
                     Example::pass("The rain lasted two days. Roads stayed closed for three days."),
                     Example::pass("Three people died in the fire. Four victims were treated for smoke inhalation."),
                     Example::flag("Four people were killed in the floods. Aid groups said the six victims would be buried on Thursday."),
+                    Example::flag("Around 38,000 household customers were affected, the court said. For the 83,000 customers, the ruling brings nothing."),
+                    Example::flag("Russia launched 31 drones overnight. The air force said it downed 13 attack drones."),
+                    Example::pass("Around 38,000 household customers were affected. The utility has 120,000 customers in all."),
+                    Example::pass("The 5 million people in the region wait. Some 12 people were hurt."),
                 ],
             ),
         }
@@ -217,11 +225,37 @@ struct Count {
     span: Span,
     noun: String,
     modifier: Option<String>,
+    /// A lower-case noun before the counted one (“38,000 household customers”).
+    compound: Option<String>,
+    /// The number as written, digits only (for slips of one digit).
+    digits: String,
     low: f64,
     high: f64,
     sentence: usize,
     /// Countries the sentence names (by name or demonym): whose count it is.
     actors: Vec<&'static str>,
+}
+
+/// Do two numbers (digits only) differ by one slip: one digit changed, or two neighbouring
+/// digits swapped (38000 / 83000, 10600 / 11600)?
+fn digit_slip(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a == b || a.len() < 2 {
+        return false;
+    }
+    let diff: Vec<usize> = a
+        .bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect();
+    match diff.as_slice() {
+        [_] => true,
+        [i, k] if *k == i + 1 => {
+            a.as_bytes()[*i] == b.as_bytes()[*k] && a.as_bytes()[*k] == b.as_bytes()[*i]
+        }
+        _ => false,
+    }
 }
 
 fn parse_number(s: &str) -> Option<f64> {
@@ -307,6 +341,41 @@ fn counts(article: &Article) -> Vec<Count> {
                     j += 1;
                 }
             }
+            // A noun before the counted noun: “38,000 household customers” counts customers.
+            let mut compound = None;
+            if !toll {
+                let plural = |w: &str| IRREGULAR.contains(&w) || (w.ends_with('s') && w.len() > 3);
+                if let (Some(a), Some(b)) = (toks.get(j), toks.get(j + 1)) {
+                    let (wa, wb) = (words[j].as_str(), words[j + 1].as_str());
+                    if a.kind == TokenKind::Word
+                        && b.kind == TokenKind::Word
+                        && !plural(wa)
+                        && plural(wb)
+                        && wa.chars().all(|c| c.is_ascii_lowercase())
+                        && number_word(wa).is_none()
+                        && !matches!(
+                            wa,
+                            "million"
+                                | "billion"
+                                | "trillion"
+                                | "thousand"
+                                | "hundred"
+                                | "lakh"
+                                | "crore"
+                                | "dozen"
+                                | "per"
+                                | "more"
+                                | "other"
+                                | "new"
+                                | "of"
+                        )
+                        && words::is_known(wa)
+                    {
+                        compound = Some(wa.to_string());
+                        j += 1;
+                    }
+                }
+            }
             let (noun, end) = if toll {
                 ("dead".to_string(), t.span.end)
             } else {
@@ -389,6 +458,8 @@ fn counts(article: &Article) -> Vec<Count> {
                 span: Span::new(t.span.start, end),
                 noun,
                 modifier,
+                compound,
+                digits: text.chars().filter(char::is_ascii_digit).collect(),
                 low,
                 high,
                 sentence: si,
@@ -413,6 +484,11 @@ impl Rule for ConflictingQuantity {
                 .find(|a| {
                     a.noun == b.noun
                         && a.modifier == b.modifier
+                        // “household customers” and “customers” are one count only when the
+                        // figures look like one figure mistyped (38,000 / 83,000).
+                        && (a.compound == b.compound
+                            || ((a.compound.is_none() || b.compound.is_none())
+                                && digit_slip(&a.digits, &b.digits)))
                         && a.sentence != b.sentence
                         // Different countries' counts are different quantities.
                         && (a.actors.is_empty() || b.actors.is_empty() || a.actors.iter().any(|x| b.actors.contains(x)))
