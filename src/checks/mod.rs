@@ -55,6 +55,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(names::variant_spelling::VariantSpelling::new()),
         Box::new(names::pronoun_gender::PronounGender::new()),
         Box::new(numbers::conflicting_quantity::ConflictingQuantity::new()),
+        Box::new(numbers::sum_mismatch::SumMismatch::new()),
         Box::new(grammar::indefinite_article::IndefiniteArticle::new()),
     ]
 }

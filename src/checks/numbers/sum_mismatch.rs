@@ -1,0 +1,359 @@
+use crate::article::Article;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::rules::{Example, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const HELP: &str = "
+What it does: flags a total that its own parts do not add up to: “41 people had been admitted:
+17 in Aswan, 14 in Luxor and 12 in Qena” (43); “4,120 residents … and 1,080 in Sikka …,
+bringing the total to 5,500” (5,200); “23.4 million tonnes” threshed, then “Of the grain, wheat
+accounted for 17.1 million tonnes, barley for 4.2 million tonnes and other crops for 3.1
+million tonnes” (24.4).
+
+Why: one figure updated and the others not, or a digit slipped in translation; readers add
+them up.
+
+How: three shapes, all with exact figures only (“about”, “at least”, “more than” before any of
+them and nothing is checked), the parts written in digits with the same scale word (million,
+billion) as the total, and no year, time, percentage or span of days among them:
+- a total, then a colon and a list of two parts or more joined by “and”;
+- two parts or more, then “bringing (taking, raising) the total … to” or “for a total of” a
+  figure;
+- a sentence opening “Of the …” that breaks down a figure of the sentence before with the same
+  unit: its parts may fall short of the total (a partial list), but they may not exceed it, nor
+  differ from it when the list ends with “other …” or “the rest”.";
+
+pub struct SumMismatch {
+    meta: RuleMeta,
+}
+
+impl SumMismatch {
+    pub fn new() -> Self {
+        SumMismatch {
+            meta: crate::checks::meta(
+                "numbers/sum-mismatch",
+                Severity::Warning,
+                "A total its parts do not add up to",
+                HELP,
+                vec![
+                    Example::flag("According to the ministry, 41 people had been admitted since Monday: 17 in Aswan, 14 in Luxor and 12 in Qena."),
+                    Example::flag("Officials said 4,120 residents of nine villages and 1,080 in Sikka had been moved, bringing the total number of evacuees to 5,500."),
+                    Example::flag("Farmers have threshed 23.4 million tonnes of grain so far. Of the grain collected, wheat accounted for 17.1 million tonnes, barley for 4.2 million tonnes and other crops for 3.1 million tonnes."),
+                    Example::pass("According to the ministry, 41 people had been admitted since Monday: 17 in Aswan, 14 in Luxor and 10 in Qena."),
+                    Example::pass("Police arrested 12 people on Monday and 8 on Tuesday, bringing the total to 20."),
+                    Example::pass("About 40 people were hurt: 17 in Aswan, 14 in Luxor and 12 in Qena."),
+                    Example::pass("Farmers have threshed 23.4 million tonnes of grain. Of the grain collected, wheat accounted for 17.1 million tonnes and barley for 4.2 million tonnes."),
+                    Example::pass("The plan has three parts: 2024 for design, 2025 for building and 2026 for testing."),
+                    Example::pass("After 2 days of rain, 120 homes were flooded and 45 damaged, bringing the total to 165."),
+                    Example::pass("The score was 3-1: goals at 12 and 58 minutes, then a penalty."),
+                    Example::pass("Round 1 (8 articles; 102 core rows, 9 stretch, 45 clean spans): 60 of 102 core rows and 12 stretch."),
+                ],
+            ),
+        }
+    }
+}
+
+impl Default for SumMismatch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^\w.,:/-])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?P<scale>\s+(?:million|billion|trillion|thousand))?(?P<after>\s*(?:%|per\s*cent|percent|[\p{L}]+)?)")
+            .expect("static regex")
+    })
+}
+
+fn total_phrase_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|for\s+a\s+total\s+of)\s*$")
+            .expect("static regex")
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    span: Span,
+    value: f64,
+    /// Scale word: 0 none, else 10^3, 10^6…
+    scale: u32,
+    approximate: bool,
+    /// Written with a decimal part.
+    decimal: bool,
+}
+
+/// Words after a number that make it something other than a count of the total's kind.
+fn excluded_unit(after: &str) -> bool {
+    let a = after.trim().to_lowercase();
+    a.starts_with('%')
+        || matches!(
+            a.as_str(),
+            "per"
+                | "percent"
+                | "pm"
+                | "am"
+                | "a"
+                | "p"
+                | "days"
+                | "day"
+                | "hours"
+                | "hour"
+                | "weeks"
+                | "week"
+                | "months"
+                | "month"
+                | "years"
+                | "year"
+                | "minutes"
+                | "minute"
+                | "seconds"
+                | "km"
+                | "degrees"
+                | "gmt"
+                | "utc"
+        )
+        || a.starts_with("per ")
+}
+
+fn figures(text: &str, base: usize) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for c in number_re().captures_iter(text) {
+        let (Some(n), Some(after)) = (c.name("n"), c.name("after")) else {
+            continue;
+        };
+        let raw = n.as_str();
+        let rest = &text[n.end()..];
+        // Times, scores and ranges: 10:30, 3-1, 2024.
+        if rest.starts_with([':', '-', '–', '/'])
+            || (raw.len() == 4 && (raw.starts_with("19") || raw.starts_with("20")))
+            || excluded_unit(after.as_str())
+        {
+            continue;
+        }
+        // “23,4” is a decimal comma; “4,120” a thousands separator.
+        let decimal_comma = raw.split_once(',').is_some_and(|(_, d)| d.len() < 3);
+        let clean: String = if decimal_comma {
+            raw.replace(',', ".")
+        } else {
+            raw.replace(',', "")
+        };
+        let Ok(value) = clean.parse::<f64>() else {
+            continue;
+        };
+        let scale = match c.name("scale").map(|s| s.as_str().trim()) {
+            Some("thousand") => 3,
+            Some("million") => 6,
+            Some("billion") => 9,
+            Some("trillion") => 12,
+            _ => 0,
+        };
+        let before = text[..n.start()].trim_end().to_lowercase();
+        let approximate = [
+            "about",
+            "around",
+            "some",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "over",
+            "least",
+            "than",
+            "up to",
+            "estimated",
+            "~",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        out.push(Figure {
+            span: Span::new(base + n.start(), base + n.end()),
+            value,
+            scale,
+            approximate,
+            decimal: clean.contains('.'),
+        });
+    }
+    out
+}
+
+fn sum(parts: &[Figure]) -> f64 {
+    parts.iter().map(|f| f.value).sum()
+}
+
+fn differs(total: f64, parts: f64, decimal: bool) -> bool {
+    if decimal {
+        (total - parts).abs() > 0.051
+    } else {
+        (total - parts).abs() > 0.5
+    }
+}
+
+fn show(v: f64, decimal: bool) -> String {
+    if decimal {
+        format!("{v:.1}")
+    } else {
+        let s = format!("{}", v.round() as i64);
+        // Thousands separators.
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+impl SumMismatch {
+    fn report(&self, total: &Figure, parts: &[Figure], out: &mut Vec<Diagnostic>) {
+        let decimal = total.decimal || parts.iter().any(|p| p.decimal);
+        let mut d = Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            total.span,
+            format!(
+                "The parts add up to {}, not {}",
+                show(sum(parts), decimal),
+                show(total.value, decimal)
+            ),
+        )
+        .with_help("Check the total and each part against the source.");
+        for p in parts {
+            d = d.with_related(p.span, "a part");
+        }
+        out.push(d);
+    }
+}
+
+impl SumMismatch {
+    /// A breakdown in a later sentence: reported on the breakdown, the total related.
+    fn report_breakdown(&self, total: &Figure, parts: &[Figure], out: &mut Vec<Diagnostic>) {
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            return;
+        };
+        let decimal = total.decimal || parts.iter().any(|p| p.decimal);
+        out.push(
+            Diagnostic::new(
+                &self.meta.id,
+                self.meta.severity,
+                Span::new(first.span.start, last.span.end),
+                format!(
+                    "These parts add up to {}, not the total of {} given earlier",
+                    show(sum(parts), decimal),
+                    show(total.value, decimal)
+                ),
+            )
+            .with_related(total.span, "the total")
+            .with_help("Check the total and each part against the source."),
+        );
+    }
+}
+
+impl Rule for SumMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        // Figures of earlier sentences, with their paragraph.
+        let mut previous: Vec<(usize, Figure)> = Vec::new();
+        for s in &article.sentences {
+            let text = article.slice(s.span);
+            let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+            if !has_digit {
+                continue;
+            }
+            let figs = figures(text, s.span.start);
+            let exact = |fs: &[Figure]| fs.iter().all(|f| !f.approximate);
+            // The word after a figure (after its scale word): “people”, “in”.
+            let word_after = |f: &Figure| {
+                article.text[f.span.end..]
+                    .split_whitespace()
+                    .nth(usize::from(f.scale > 0))
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .unwrap_or_default()
+            };
+            // 1. “41 people …: 17 in Aswan, 14 in Luxor and 12 in Qena.”
+            if let Some(colon) = text.find(':') {
+                let at = s.span.start + colon;
+                let list_text = &text[colon..];
+                let total = figs.iter().rev().find(|f| f.span.end <= at);
+                let parts: Vec<Figure> =
+                    figs.iter().filter(|f| f.span.start > at).copied().collect();
+                if let Some(total) = total {
+                    // Each part counts the total's thing or says where: “17 in Aswan”.
+                    let noun = word_after(total);
+                    let part_like = |p: &Figure| {
+                        let w = word_after(p);
+                        w == noun
+                            || matches!(
+                                w.as_str(),
+                                "in" | "from" | "at" | "of" | "on" | "by" | "for"
+                            )
+                    };
+                    if parts.len() >= 2
+                        && parts.iter().all(part_like)
+                        && list_text.contains(" and ")
+                        && !list_text.contains("including")
+                        && exact(&parts)
+                        && !total.approximate
+                        && parts.iter().all(|p| p.scale == total.scale)
+                        && differs(total.value, sum(&parts), total.decimal)
+                    {
+                        self.report(total, &parts, out);
+                    }
+                }
+            }
+            // 2. “4,120 … and 1,080 …, bringing the total to 5,500.”
+            for (k, f) in figs.iter().enumerate() {
+                let head = &article.text[s.span.start..f.span.start];
+                if k < 2 || !total_phrase_re().is_match(head) {
+                    continue;
+                }
+                let parts = &figs[..k];
+                if exact(parts)
+                    && !f.approximate
+                    && parts.iter().all(|p| p.scale == f.scale)
+                    && differs(f.value, sum(parts), f.decimal)
+                {
+                    self.report(f, parts, out);
+                }
+            }
+            // 3. “Of the grain collected, wheat accounted for 17.1 million tonnes, …”
+            let opens_of = text.starts_with("Of the ") || text.starts_with("Of these ");
+            if opens_of && figs.len() >= 2 && exact(&figs) {
+                let scale = figs[0].scale;
+                let unit_of = |f: &Figure| word_after(f);
+                let unit = unit_of(&figs[0]);
+                let same = figs.iter().all(|f| f.scale == scale && unit_of(f) == unit);
+                // The nearest earlier figure of the same unit, within two paragraphs.
+                let total = previous
+                    .iter()
+                    .rev()
+                    .filter(|(b, _)| s.block.saturating_sub(*b) <= 2)
+                    .map(|(_, p)| p)
+                    .find(|p| p.scale == scale && unit_of(p) == unit)
+                    .filter(|p| !p.approximate);
+                if let (true, Some(total)) = (same, total) {
+                    let parts_sum = sum(&figs);
+                    let exhaustive = text.contains(" other ") || text.contains("the rest");
+                    let decimal = total.decimal || figs.iter().any(|f| f.decimal);
+                    let over = parts_sum > total.value + if decimal { 0.051 } else { 0.5 };
+                    if over || (exhaustive && differs(total.value, parts_sum, decimal)) {
+                        self.report_breakdown(total, &figs, out);
+                    }
+                }
+            }
+            previous.extend(figs.into_iter().map(|f| (s.block, f)));
+        }
+    }
+}
