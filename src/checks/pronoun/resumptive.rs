@@ -175,6 +175,10 @@ impl Resumptive {
                     Example::pass("In a letter to the party chairman, Kayode Adeniran, he said the vote was rigged."),
                     Example::pass("When asked, he told Recep Tayyip Erdoğan he said nothing of the kind."),
                     Example::pass("On the way out, Angela Merkel, who was tired, said little."),
+                    Example::flag("Bhupinder Singh Hooda lost. Speaking to reporters at his Rohtak residence, Hooda he said that the party fought well."),
+                    Example::flag("The hospital director she said that elderly patients made up most of the cases."),
+                    Example::flag("The project it was approved in August under the incentive scheme."),
+                    Example::pass("The project it was part of collapsed. The director she hired left."),
                 ],
             ),
         }
@@ -235,7 +239,11 @@ impl Resumptive {
                 }
                 k -= 1;
             }
-            (k > 0 && text(k - 1) == "," && caps >= 2 && !words::is_known(text(end - 1)))
+            // One capitalised word will do when the article gives it as a name again
+            // (“…, Hooda he said” after “Bhupinder Singh Hooda”).
+            let last = text(end - 1);
+            let known_name = caps == 1 && end - k == 1 && article.text.matches(last).count() >= 2;
+            (k > 0 && text(k - 1) == "," && (caps >= 2 || known_name) && !words::is_known(last))
                 .then_some((k, caps))
         };
         let (start, subject_end) = if text(j - 1) == "," {
@@ -361,8 +369,21 @@ impl Resumptive {
             && !last_is_name
             && !(subject_end == 2 && super::gendered_institution::is_institution(text(1)))
         {
-            // "The coalition it now faces" without an aside or a name is too rare to judge.
-            return None;
+            // “The hospital director she said that …”: a title, then a verb of saying and
+            // “that” or a comma; “The project it was approved …”: “it” and a passive. Other
+            // shapes without an aside or a name are too rare to judge (“The coalition it now
+            // faces”).
+            let p = text(j);
+            let said_that = TITLE_WORDS.contains(&text(subject_end - 1))
+                && matches!(p, "he" | "she")
+                && SAYING.contains(&text(j + 1))
+                && matches!(text(j + 2), "that" | ",");
+            let passive = matches!(p, "it" | "they")
+                && matches!(text(j + 1), "was" | "were")
+                && text(j + 2).ends_with("ed");
+            if !(said_that || passive) {
+                return None;
+            }
         }
         let pronoun = text(j);
         if !is_pronoun(pronoun) {
@@ -382,7 +403,10 @@ impl Resumptive {
         // "The opposition she affirms …" but not "The opposition she leads is small" (a relative
         // clause): after a bare institution noun only a verb of saying counts.
         let bare_institution = starts_with_article && subject_end == 2 && j == subject_end;
-        if bare_institution && !SAYING.contains(&next) {
+        let passive = matches!(pronoun, "it" | "they")
+            && matches!(next, "was" | "were")
+            && text(j + 2).ends_with("ed");
+        if bare_institution && !SAYING.contains(&next) && !passive {
             return None;
         }
         let subject = Span::new(toks[0].span.start, toks[subject_end - 1].span.end);
