@@ -118,8 +118,14 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 s[start..m.start()].trim()
             };
             let prefix_lower = prefix.to_lowercase();
+            // “Written by: News Desk | Updated: October 8, 2024”: the last field is the label.
+            let label = prefix_lower
+                .rsplit('|')
+                .next()
+                .unwrap_or(&prefix_lower)
+                .trim();
             let metadata = matches!(
-                prefix_lower.trim_end_matches(':'),
+                label.trim_end_matches(':'),
                 "date"
                     | "published"
                     | "posted"
@@ -329,6 +335,15 @@ mod tests {
     fn ignores_dates_in_running_prose_and_impossible_dates() {
         assert_eq!(dl("The war ended on 10 November 2020 with a truce."), None);
         assert_eq!(dl("date 2022-02-30 text"), None);
+    }
+
+    #[test]
+    fn labelled_field_after_a_byline() {
+        assert_eq!(
+            dl("Title\n\nWritten by: News Desk | Updated: October 8, 2024 22:15 IST\n\nCHANDIGARH: The party won.")
+                .map(|x| x.0),
+            Some(d(2024, 10, 8))
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ impl RelativeDate {
                 vec![
                     Example::flag("The road was rebuilt last year, in 2021, with a loan.").on("2023-09-05"),
                     Example::pass("The road was rebuilt last year, in 2022, with a loan.").on("2023-09-05"),
+                    Example::flag("It was the highest count since last year's peak in April 2023.").on("2025-03-12"),
+                    Example::pass("It was the highest count since last year's peak in April 2024.").on("2025-03-12"),
                     Example::flag("In March 2019, floods hit the valley. The clean-up ended in June last year.").on("2021-05-02"),
                     Example::pass("In March 2020, floods hit the valley. The clean-up ended in June last year.").on("2021-05-02"),
                     Example::pass("She won the title in May last year and defended it in 2023.").on("2025-02-10"),
@@ -63,7 +65,7 @@ fn relative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"(?i)\b(?:in\s+(?P<month>{MONTH})\s+)?(?P<rel>last\s+year|this\s+year|next\s+year|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+years?\s+ago)\b(?P<appos>,?\s+(?:in|back\s+in)\s+(?P<y>\d{{4}})\b)?"
+            r"(?i)\b(?:in\s+(?P<month>{MONTH})\s+)?(?P<rel>last\s+year|this\s+year|next\s+year|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+years?\s+ago)\b(?P<appos>,?\s+(?:in|back\s+in)\s+(?P<y>\d{{4}})\b|['’]s\s+(?:[\p{{L}}-]+\s+){{1,3}}?(?:in|of)\s+(?:{MONTH}\s+)?(?P<y2>\d{{4}})\b)?"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -194,7 +196,12 @@ impl Rule for RelativeDate {
                 let span = Span::new(s.span.start + whole.start(), s.span.start + whole.end());
                 let dated = date.format("%-d %B %Y");
                 // 1. "last year, in 2021".
-                if let Some(y) = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+                // Or “last year's peak in April 2023”.
+                if let Some(y) = caps
+                    .name("y")
+                    .or(caps.name("y2"))
+                    .and_then(|y| y.as_str().parse::<i32>().ok())
+                {
                     if y != resolved && caps.name("appos").is_some() {
                         out.push(
                             Diagnostic::new(
