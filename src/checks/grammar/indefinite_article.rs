@@ -46,6 +46,9 @@ impl IndefiniteArticle {
                     Example::flag("It was a unprecedented decision."),
                     Example::flag("It was an one-off payment."),
                     Example::flag("They waited for an decision."),
+                    Example::flag("A drone hit a 80,000-tonne bulk carrier."),
+                    Example::flag("He was an 19-year-old student."),
+                    Example::pass("An 80,000-tonne ship, an 18-year-old, an 11-point lead, an 8% rise, a 1,000-strong crowd, a 2024 law, an 1820s house, a 100-day plan."),
                     Example::pass("An hour later an honest broker, a unique site, a university, an umbrella body, a one-off, a euro, an urgent call, a user."),
                     Example::pass("An FBI agent met an MP at a NATO summit; a Ukrainian and an Italian firm; an historic day; a US base."),
                     Example::pass("Ander Juaristi <a at juaristi.eus>; if a and b differ."),
@@ -125,7 +128,10 @@ impl Rule for IndefiniteArticle {
                     "A" | "An" if k == range.start => art == "An",
                     _ => continue,
                 };
-                let Some(next) = toks.get(k + 1).filter(|n| n.kind == TokenKind::Word) else {
+                let Some(next) = toks
+                    .get(k + 1)
+                    .filter(|n| matches!(n.kind, TokenKind::Word | TokenKind::Number))
+                else {
                     continue;
                 };
                 // One space between: “a) …”, “a.m.”, “a/b” are not the article.
@@ -133,6 +139,14 @@ impl Rule for IndefiniteArticle {
                     continue;
                 }
                 let w = article.slice(next.span);
+                if next.kind == TokenKind::Number {
+                    if let Some(sound) = number_sound(w) {
+                        if (sound == Sound::Vowel) != want_an {
+                            self.report(article, t.span, next.span, art, sound, out);
+                        }
+                    }
+                    continue;
+                }
                 let head = w.split(['-', '’', '\'']).next().unwrap_or(w);
                 if head.len() < 2
                     || !head.bytes().all(|c| c.is_ascii_lowercase())
@@ -174,30 +188,72 @@ impl Rule for IndefiniteArticle {
                 if (sound == Sound::Vowel) == want_an {
                     continue;
                 }
-                let right = match (art, want_an) {
-                    ("a", _) => "an",
-                    ("A", _) => "An",
-                    ("an", _) => "a",
-                    _ => "A",
-                };
-                out.push(
-                    Diagnostic::new(
-                        &self.meta.id,
-                        self.meta.severity,
-                        Span::new(t.span.start, next.span.end),
-                        format!(
-                            "“{art} {w}”: “{right}” before a {} sound",
-                            if sound == Sound::Vowel {
-                                "vowel"
-                            } else {
-                                "consonant"
-                            }
-                        ),
-                    )
-                    .with_help("The article follows the sound of the next word.")
-                    .with_fix(Fix::safe(t.span, right.to_string())),
-                );
+                self.report(article, t.span, next.span, art, sound, out);
             }
         }
     }
+}
+
+impl IndefiniteArticle {
+    fn report(
+        &self,
+        article: &Article,
+        art_span: Span,
+        next: Span,
+        art: &str,
+        sound: Sound,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let right = match art {
+            "a" => "an",
+            "A" => "An",
+            "an" => "a",
+            _ => "A",
+        };
+        let w = article.slice(next);
+        out.push(
+            Diagnostic::new(
+                &self.meta.id,
+                self.meta.severity,
+                Span::new(art_span.start, next.end),
+                format!(
+                    "“{art} {w}”: “{right}” before a {} sound",
+                    if sound == Sound::Vowel {
+                        "vowel"
+                    } else {
+                        "consonant"
+                    }
+                ),
+            )
+            .with_help("The article follows the sound of the next word.")
+            .with_fix(Fix::safe(art_span, right.to_string())),
+        );
+    }
+}
+
+/// The sound a number written in digits starts with when read out: 8, 80, 800, 8,000, 11, 18,
+/// 11,000, 18,500 and the years 1100–1199 and 1800–1899 start with a vowel (“an 80,000-tonne
+/// ship”, “an 18-year-old”, “an 1820s house”); other numbers with a consonant. Decimals are
+/// read by their whole part; a number of five digits or more without separators is not judged.
+fn number_sound(n: &str) -> Option<Sound> {
+    let whole = n.split(['.', '-', '–']).next().unwrap_or(n);
+    let groups: Vec<&str> = whole.split(',').collect();
+    let lead = *groups.first()?;
+    if lead.is_empty() || !lead.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let read = match (groups.len(), lead.len()) {
+        (1, 3) => &lead[..1],
+        (1, 1 | 2) => lead,
+        (1, 4) => &lead[..2],
+        (1, _) => return None,
+        (_, 3) => &lead[..1],
+        _ => lead,
+    };
+    let vowel = read.starts_with('8') || read == "11" || read == "18";
+    Some(if vowel {
+        Sound::Vowel
+    } else {
+        Sound::Consonant
+    })
 }

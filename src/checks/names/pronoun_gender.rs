@@ -52,6 +52,7 @@ impl PronounGender {
                     Example::pass("Maria Rossi and Mario Rossi run the farm. Rossi said he would sell it."),
                     Example::pass("Kylian Mbappé scored twice in 97 seconds.\n\n“Everybody told me it was the worst time,” she said."),
                     Example::flag("Prosecutor Erin O'Neill spoke for an hour on Wednesday. O'Neill said he would ask for ten years."),
+                    Example::flag("Governor Oleh Kiper spoke first.\n\n“No one was killed,” Mr Kiper wrote on Telegram. By morning, firefighters had put out the blaze. She added that power was back."),
                     Example::pass("Elspeth Carrow died on Tuesday. Her death was confirmed by her son, Duncan Carrow, who said she had been ill. “She read every morning,” he said."),
                     Example::pass("“No,” Ruth Dunmore replied. “He said, ‘Leave now.’ Two words.”"),
                     Example::pass("Elena Bertolin signed the order.\n\nA rescuer from the valley was on duty all night. “We are ready,” he said."),
@@ -347,7 +348,12 @@ impl Rule for PronounGender {
         for m in name_re().find_iter(&article.text) {
             let ws = person_words(m.as_str());
             if let [first, .., last] = ws.as_slice() {
-                if !words::is_common(first) && !first_names.contains(&(*last, *first)) {
+                let title = gender_of(first.trim_end_matches('.')).is_some()
+                    || matches!(
+                        first.trim_end_matches('.'),
+                        "Dr" | "Prof" | "Sir" | "Dame" | "Lord" | "Lady" | "Gen" | "Col" | "Capt"
+                    );
+                if !title && !words::is_common(first) && !first_names.contains(&(*last, *first)) {
                     first_names.push((*last, *first));
                 }
             }

@@ -43,6 +43,24 @@ pub fn spelling_fold(name: &str) -> String {
         .replace("ph", "f")
         .replace("oo", "u")
         .replace("ou", "u");
+    // Japanese long “o” written “oh” (Ohno / Ono, Ohta / Ota).
+    let base = if base.contains("oh") {
+        let mut out = String::with_capacity(base.len());
+        let mut it = base.chars().peekable();
+        while let Some(c) = it.next() {
+            out.push(c);
+            if c == 'o' && it.peek() == Some(&'h') {
+                let mut ahead = it.clone();
+                ahead.next();
+                if ahead.peek().is_some_and(|n| !"aeiouy".contains(*n)) {
+                    it.next();
+                }
+            }
+        }
+        out
+    } else {
+        base
+    };
     let mut out = String::with_capacity(base.len());
     let mut prev: Option<char> = None;
     for c in base.chars() {
@@ -183,6 +201,7 @@ impl VariantSpelling {
                     Example::flag("Farmers in the Kostanay region waited. In the Qostanai region rain halted the combines."),
                     Example::pass("Maria Rossi and Mario Rossi testified; Daniel Ortega met Daniela Ortega."),
                     Example::pass("Park Jun-seo met Park Min-seo and Kim Jae-won."),
+                    Example::flag("Passenger Kenta Ohno waited six hours. Ohno said the staff helped. Kenta Ono later took a bus."),
                     Example::pass("Neptun Deep is the field. Neptun Deep (Neptun is Romanian for Neptune) holds gas. Neptun Deep will produce."),
                 ],
             ),
@@ -326,13 +345,14 @@ fn short_name_variant(article: &Article, a: (&str, Span), b: (&str, Span)) -> bo
         return false;
     }
     let zs = |w: &str| fold(w).replace('z', "s");
-    if zs(a.0) != zs(b.0) {
+    if zs(a.0) != zs(b.0) && spelling_fold(a.0) != spelling_fold(b.0) {
         return false;
     }
-    match (neighbours(article, a.1).1, neighbours(article, b.1).1) {
-        (Some(x), Some(y)) => x == y,
-        _ => false,
-    }
+    // The same name beside both: “Luiz Gonçalves” / “Luís Gonçalves”, “Kenta Ono” / “Kenta
+    // Ohno”.
+    let (na, nb) = (neighbours(article, a.1), neighbours(article, b.1));
+    matches!((na.1, nb.1), (Some(x), Some(y)) if x == y)
+        || matches!((na.0, nb.0), (Some(x), Some(y)) if x == y)
 }
 
 pub fn levenshtein(a: &str, b: &str) -> usize {
