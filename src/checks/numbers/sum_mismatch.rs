@@ -22,7 +22,11 @@ billion) as the total, and no year, time, percentage or span of days among them:
   figure;
 - a sentence opening “Of the …” that breaks down a figure of the sentence before with the same
   unit: its parts may fall short of the total (a partial list), but they may not exceed it, nor
-  differ from it when the list ends with “other …” or “the rest”.";
+  differ from it when the list ends with “other …” or “the rest”.
+
+A share stated next to its two figures is recomputed too: “$7.8 billion so far, or 92 percent of
+its annual target of $9.7 billion” (80%), “31 of the 40 seats, or 60 percent” (78%). A share
+given as “about” may be off by three points, an exact one by one.";
 
 pub struct SumMismatch {
     meta: RuleMeta,
@@ -47,6 +51,10 @@ impl SumMismatch {
                     Example::pass("The plan has three parts: 2024 for design, 2025 for building and 2026 for testing."),
                     Example::pass("After 2 days of rain, 120 homes were flooded and 45 damaged, bringing the total to 165."),
                     Example::pass("The score was 3-1: goals at 12 and 58 minutes, then a penalty."),
+                    Example::flag("It has won orders worth $7.8 billion so far this year, or 92 percent of its annual target of $9.7 billion."),
+                    Example::flag("The party won 31 of the 40 seats, or 60 percent, in the upper chamber."),
+                    Example::pass("It has won orders worth $7.8 billion so far this year, or 80 percent of its annual target of $9.7 billion."),
+                    Example::pass("The party won 31 of the 40 seats, or about 78%, and 12 of 30 in the lower house."),
                     Example::pass("Round 1 (8 articles; 102 core rows, 9 stretch, 45 clean spans): 60 of 102 core rows and 12 stretch."),
                 ],
             ),
@@ -66,6 +74,49 @@ fn number_re() -> &'static Regex {
         Regex::new(r"(?:^|[^\w.,:/-])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?P<scale>\s+(?:million|billion|trillion|thousand))?(?P<after>\s*(?:%|per\s*cent|percent|[\p{L}]+)?)")
             .expect("static regex")
     })
+}
+
+const NUM: &str =
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s+(?:million|billion|trillion|thousand))?";
+
+/// “A …, or P percent of … B”.
+fn share_of_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s$€£(])(?P<a>{NUM})[^.;:()%]{{0,60}}?,\s+or\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+[^.;:()%\d]{{0,50}}?[$€£]?(?P<b>{NUM})"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// “A of (the) B …, or P percent”.
+fn part_of_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,50}}?(?:,\s+or|\()\s*(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn scaled(caps: &regex::Captures<'_>, name: &str) -> Option<f64> {
+    let m = caps.name(name)?;
+    let text = m.as_str();
+    let (num, scale) = match text.split_once(char::is_whitespace) {
+        Some((n, s)) => (n, s.trim()),
+        None => (text, ""),
+    };
+    let v: f64 = num.replace(',', "").parse().ok()?;
+    let k = match scale {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => 1.0,
+    };
+    Some(v * k)
 }
 
 fn total_phrase_re() -> &'static Regex {
@@ -350,6 +401,50 @@ impl Rule for SumMismatch {
                     let over = parts_sum > total.value + if decimal { 0.051 } else { 0.5 };
                     if over || (exhaustive && differs(total.value, parts_sum, decimal)) {
                         self.report_breakdown(total, &figs, out);
+                    }
+                }
+            }
+            // 4. A share next to its two figures.
+            if text.contains('%') || text.contains("percent") || text.contains("per cent") {
+                for re in [share_of_re(), part_of_re()] {
+                    for c in re.captures_iter(text) {
+                        let (Some(a), Some(b), Some(p)) =
+                            (scaled(&c, "a"), scaled(&c, "b"), c.name("p"))
+                        else {
+                            continue;
+                        };
+                        let Ok(stated) = p.as_str().parse::<f64>() else {
+                            continue;
+                        };
+                        if b <= 0.0 || a > b * 10.0 {
+                            continue;
+                        }
+                        let share = 100.0 * a / b;
+                        let slack = match c.name("q").map(|q| q.as_str().trim()) {
+                            None => 1.0,
+                            Some("more than" | "over") if share >= stated => continue,
+                            Some("under") if share <= stated => continue,
+                            Some(_) => 3.0,
+                        };
+                        if (share - stated).abs() <= slack {
+                            continue;
+                        }
+                        let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
+                        out.push(
+                            Diagnostic::new(
+                                &self.meta.id,
+                                self.meta.severity,
+                                span,
+                                format!(
+                                    "{} of {} is {:.0}%, not {}%",
+                                    c.name("a").map_or("", |m| m.as_str()),
+                                    c.name("b").map_or("", |m| m.as_str()),
+                                    share,
+                                    p.as_str()
+                                ),
+                            )
+                            .with_help("Recompute the share or check the two figures."),
+                        );
                     }
                 }
             }
