@@ -327,8 +327,13 @@ impl Rule for PronounGender {
         // a clear gender (“Elena Bertolin”) is evidence for that gender.
         let mut surnames: Vec<&str> = Vec::new();
         let mut given: Vec<(&str, Gender, usize, &str)> = Vec::new();
-        for m in name_re().find_iter(&article.text) {
-            let ws = person_words(m.as_str());
+        // The capitalised runs of the article, read once.
+        let runs: Vec<(regex::Match<'_>, Vec<&str>)> = name_re()
+            .find_iter(&article.text)
+            .map(|m| (m, person_words(m.as_str())))
+            .collect();
+        for (m, ws) in &runs {
+            let ws = ws.as_slice();
             if ws.len() >= 2 && !words::is_common(ws[0]) {
                 if let Some(last) = ws.last() {
                     surnames.push(last);
@@ -345,8 +350,7 @@ impl Rule for PronounGender {
         // A surname after two different given names belongs to two people (Maria and Mario
         // Rossi, Elspeth and her son Duncan Carrow): no evidence is weighed for it.
         let mut first_names: Vec<(&str, &str)> = Vec::new();
-        for m in name_re().find_iter(&article.text) {
-            let ws = person_words(m.as_str());
+        for (_, ws) in &runs {
             if let [first, .., last] = ws.as_slice() {
                 let title = gender_of(first.trim_end_matches('.')).is_some()
                     || matches!(

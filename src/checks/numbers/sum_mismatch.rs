@@ -312,12 +312,19 @@ impl Rule for SumMismatch {
     }
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
-        // Figures of earlier sentences, with their paragraph.
-        let mut previous: Vec<(usize, Figure)> = Vec::new();
-        for s in &article.sentences {
+        // Earlier sentences with figures (their figures are read only for a breakdown).
+        let mut earlier: Vec<usize> = Vec::new();
+        for (si, s) in article.sentences.iter().enumerate() {
             let text = article.slice(s.span);
             let has_digit = text.bytes().any(|b| b.is_ascii_digit());
             if !has_digit {
+                continue;
+            }
+            let opens_of = text.starts_with("Of the ") || text.starts_with("Of these ");
+            let share = text.contains('%') || text.contains("percent") || text.contains("per cent");
+            // Most sentences have none of the four shapes' markers.
+            if !(opens_of || share || text.contains(':') || text.contains("total")) {
+                earlier.push(si);
                 continue;
             }
             let figs = figures(text, s.span.start);
@@ -380,19 +387,23 @@ impl Rule for SumMismatch {
                 }
             }
             // 3. “Of the grain collected, wheat accounted for 17.1 million tonnes, …”
-            let opens_of = text.starts_with("Of the ") || text.starts_with("Of these ");
             if opens_of && figs.len() >= 2 && exact(&figs) {
                 let scale = figs[0].scale;
                 let unit_of = |f: &Figure| word_after(f);
                 let unit = unit_of(&figs[0]);
                 let same = figs.iter().all(|f| f.scale == scale && unit_of(f) == unit);
                 // The nearest earlier figure of the same unit, within two paragraphs.
-                let total = previous
+                let total = earlier
                     .iter()
                     .rev()
-                    .filter(|(b, _)| s.block.saturating_sub(*b) <= 2)
-                    .map(|(_, p)| p)
-                    .find(|p| p.scale == scale && unit_of(p) == unit)
+                    .map(|&k| &article.sentences[k])
+                    .take_while(|e| s.block.saturating_sub(e.block) <= 2)
+                    .find_map(|e| {
+                        figures(article.slice(e.span), e.span.start)
+                            .into_iter()
+                            .rev()
+                            .find(|p| p.scale == scale && unit_of(p) == unit)
+                    })
                     .filter(|p| !p.approximate);
                 if let (true, Some(total)) = (same, total) {
                     let parts_sum = sum(&figs);
@@ -400,12 +411,12 @@ impl Rule for SumMismatch {
                     let decimal = total.decimal || figs.iter().any(|f| f.decimal);
                     let over = parts_sum > total.value + if decimal { 0.051 } else { 0.5 };
                     if over || (exhaustive && differs(total.value, parts_sum, decimal)) {
-                        self.report_breakdown(total, &figs, out);
+                        self.report_breakdown(&total, &figs, out);
                     }
                 }
             }
             // 4. A share next to its two figures.
-            if text.contains('%') || text.contains("percent") || text.contains("per cent") {
+            if share {
                 for re in [share_of_re(), part_of_re()] {
                     for c in re.captures_iter(text) {
                         let (Some(a), Some(b), Some(p)) =
@@ -448,7 +459,7 @@ impl Rule for SumMismatch {
                     }
                 }
             }
-            previous.extend(figs.into_iter().map(|f| (s.block, f)));
+            earlier.push(si);
         }
     }
 }
