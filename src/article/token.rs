@@ -38,6 +38,35 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// What is still open at the end of `before`: a quotation (curly or angle marks counted as
+/// opened minus closed, straight ones by parity, ’ closing only a ‘ that is open — otherwise it
+/// is an apostrophe) and a bracket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenMarks {
+    pub quotation: bool,
+    pub bracket: bool,
+}
+
+pub fn open_marks(before: &str) -> OpenMarks {
+    let (mut double, mut single, mut straight, mut bracket) = (0i32, 0i32, 0u32, 0i32);
+    for c in before.chars() {
+        match c {
+            '“' | '«' | '„' | '「' | '『' => double += 1,
+            '”' | '»' | '」' | '』' => double -= 1,
+            '‘' => single += 1,
+            '’' if single > 0 => single -= 1,
+            '"' => straight += 1,
+            '(' | '[' | '（' => bracket += 1,
+            ')' | ']' | '）' => bracket -= 1,
+            _ => {}
+        }
+    }
+    OpenMarks {
+        quotation: double > 0 || single > 0 || straight % 2 == 1,
+        bracket: bracket > 0,
+    }
+}
+
 pub fn is_dash_char(c: char) -> bool {
     matches!(c, '–' | '—' | '―' | '‒' | '−')
 }
@@ -191,6 +220,17 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn open_marks_reads_quotations_brackets_and_apostrophes() {
+        assert!(open_marks("He said, “We ").quotation);
+        assert!(!open_marks("“We left,” the company’s ").quotation);
+        assert!(open_marks("the word \"shalom").quotation);
+        assert!(open_marks("the fair (广").bracket);
+        assert!(!open_marks("the fair (Canton) and ").bracket);
+        assert!(open_marks("‘Leave ").quotation);
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(TokenKind, &str)> {

@@ -49,20 +49,10 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// Letters of another script a sentence needs to be flagged for its script alone.
 const MIN_OTHER_SCRIPT: usize = 10;
 
-/// Is `at` inside brackets or a quotation of its sentence (`before` is the sentence up to it)?
+/// Is the text that `before` ends inside a quotation or brackets of its sentence?
 fn quoted_or_bracketed(before: &str) -> bool {
-    let (mut curly, mut straight, mut paren) = (0i32, 0u32, 0i32);
-    for c in before.chars() {
-        match c {
-            '“' | '«' | '„' | '「' | '『' | '‘' => curly += 1,
-            '”' | '»' | '」' | '』' | '’' => curly -= 1,
-            '"' => straight += 1,
-            '(' | '[' | '（' => paren += 1,
-            ')' | ']' | '）' => paren -= 1,
-            _ => {}
-        }
-    }
-    curly > 0 || straight % 2 == 1 || paren > 0
+    let open = crate::article::token::open_marks(before);
+    open.quotation || open.bracket
 }
 
 /// Is a run glossed right after it (“广交会 (Canton Fair)”)?

@@ -2,7 +2,7 @@ use crate::article::Article;
 use crate::checks::names::variant_spelling::{are_variants, spelling_fold};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lexicon::countries::countries;
-use crate::lexicon::given_names::{self, NameGender};
+use crate::lexicon::given_names::{self, NameGender as Gender};
 use crate::lexicon::words;
 use crate::rules::{Example, Rule, RuleMeta};
 use regex::Regex;
@@ -131,19 +131,6 @@ fn pronoun_re() -> &'static Regex {
     })
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Gender {
-    Male,
-    Female,
-}
-
-fn from_given(g: NameGender) -> Gender {
-    match g {
-        NameGender::Male => Gender::Male,
-        NameGender::Female => Gender::Female,
-    }
-}
-
 fn gender_of(w: &str) -> Option<Gender> {
     match w.to_lowercase().as_str() {
         "he" | "him" | "his" | "mr" => Some(Gender::Male),
@@ -207,8 +194,7 @@ struct Evidence {
     at: usize,
 }
 
-/// Is `at` inside a quotation opened earlier in its paragraph? Curly marks are counted as
-/// opened minus closed, straight ones by parity.
+/// Is `at` inside a quotation opened earlier in its paragraph?
 fn inside_quotation(article: &Article, at: usize) -> bool {
     let Some(block) = article
         .blocks
@@ -218,16 +204,7 @@ fn inside_quotation(article: &Article, at: usize) -> bool {
         return false;
     };
     let before = article.text.get(block.span.start..at).unwrap_or("");
-    let (mut curly, mut straight) = (0i32, 0u32);
-    for c in before.chars() {
-        match c {
-            '“' | '«' | '„' => curly += 1,
-            '”' | '»' => curly -= 1,
-            '"' => straight += 1,
-            _ => {}
-        }
-    }
-    curly > 0 || straight % 2 == 1
+    crate::article::token::open_marks(before).quotation
 }
 
 impl PronounGender {
@@ -339,7 +316,7 @@ impl Rule for PronounGender {
                     surnames.push(last);
                     if let Some(g) = given_names::gender(ws[0]) {
                         let at = m.start() + m.as_str().find(ws[0]).unwrap_or(0);
-                        given.push((last, from_given(g), at, ws[0]));
+                        given.push((last, g, at, ws[0]));
                     }
                 }
             }
@@ -472,9 +449,6 @@ impl Rule for PronounGender {
                     let Some(person) = self.speaker(article, k, p.start(), &surnames) else {
                         continue;
                     };
-                    if shared.contains(&person) {
-                        continue;
-                    }
                     let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
                     add(
                         person,

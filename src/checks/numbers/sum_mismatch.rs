@@ -109,14 +109,18 @@ fn scaled(caps: &regex::Captures<'_>, name: &str) -> Option<f64> {
         None => (text, ""),
     };
     let v: f64 = num.replace(',', "").parse().ok()?;
-    let k = match scale {
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => 1.0,
-    };
-    Some(v * k)
+    Some(v * 10f64.powi(scale_exponent(scale) as i32))
+}
+
+/// The power of ten a scale word stands for (none: 0).
+fn scale_exponent(word: &str) -> u32 {
+    match word {
+        "thousand" => 3,
+        "million" => 6,
+        "billion" => 9,
+        "trillion" => 12,
+        _ => 0,
+    }
 }
 
 fn total_phrase_re() -> &'static Regex {
@@ -196,13 +200,7 @@ fn figures(text: &str, base: usize) -> Vec<Figure> {
         let Ok(value) = clean.parse::<f64>() else {
             continue;
         };
-        let scale = match c.name("scale").map(|s| s.as_str().trim()) {
-            Some("thousand") => 3,
-            Some("million") => 6,
-            Some("billion") => 9,
-            Some("trillion") => 12,
-            _ => 0,
-        };
+        let scale = scale_exponent(c.name("scale").map_or("", |s| s.as_str().trim()));
         let before = text[..n.start()].trim_end().to_lowercase();
         let approximate = [
             "about",
@@ -389,9 +387,10 @@ impl Rule for SumMismatch {
             // 3. “Of the grain collected, wheat accounted for 17.1 million tonnes, …”
             if opens_of && figs.len() >= 2 && exact(&figs) {
                 let scale = figs[0].scale;
-                let unit_of = |f: &Figure| word_after(f);
-                let unit = unit_of(&figs[0]);
-                let same = figs.iter().all(|f| f.scale == scale && unit_of(f) == unit);
+                let unit = word_after(&figs[0]);
+                let same = figs
+                    .iter()
+                    .all(|f| f.scale == scale && word_after(f) == unit);
                 // The nearest earlier figure of the same unit, within two paragraphs.
                 let total = earlier
                     .iter()
@@ -402,7 +401,7 @@ impl Rule for SumMismatch {
                         figures(article.slice(e.span), e.span.start)
                             .into_iter()
                             .rev()
-                            .find(|p| p.scale == scale && unit_of(p) == unit)
+                            .find(|p| p.scale == scale && word_after(p) == unit)
                     })
                     .filter(|p| !p.approximate);
                 if let (true, Some(total)) = (same, total) {

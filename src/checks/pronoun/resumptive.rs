@@ -303,6 +303,12 @@ impl Resumptive {
 
     fn check_sentence(&self, article: &Article, toks: &[&Token]) -> Option<Diagnostic> {
         let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
+        // “The project it was approved”: “it” or “they”, then a passive.
+        let passive_at = |j: usize| {
+            matches!(text(j), "it" | "they")
+                && matches!(text(j + 1), "was" | "were")
+                && text(j + 2).ends_with("ed")
+        };
         let first = text(0);
         if first.is_empty() || OPENERS.contains(&first) || !capitalised(first) {
             return None;
@@ -378,10 +384,7 @@ impl Resumptive {
                 && matches!(p, "he" | "she")
                 && SAYING.contains(&text(j + 1))
                 && matches!(text(j + 2), "that" | ",");
-            let passive = matches!(p, "it" | "they")
-                && matches!(text(j + 1), "was" | "were")
-                && text(j + 2).ends_with("ed");
-            if !(said_that || passive) {
+            if !(said_that || passive_at(j)) {
                 return None;
             }
         }
@@ -403,10 +406,7 @@ impl Resumptive {
         // "The opposition she affirms …" but not "The opposition she leads is small" (a relative
         // clause): after a bare institution noun only a verb of saying counts.
         let bare_institution = starts_with_article && subject_end == 2 && j == subject_end;
-        let passive = matches!(pronoun, "it" | "they")
-            && matches!(next, "was" | "were")
-            && text(j + 2).ends_with("ed");
-        if bare_institution && !SAYING.contains(&next) && !passive {
+        if bare_institution && !SAYING.contains(&next) && !passive_at(j) {
             return None;
         }
         let subject = Span::new(toks[0].span.start, toks[subject_end - 1].span.end);
