@@ -88,6 +88,123 @@ fn place_re() -> &'static Regex {
     })
 }
 
+/// A dateline without a year, as wire copy prints it: “BELGRADE, August 14 (Tanjug) -”,
+/// “CHIANG MAI, Thailand, March 12 –”, “PRAGUE, 12 Feb -”.
+fn yearless_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"^\s*(?P<place>\p{{Lu}}[\p{{L}}.'’]*(?:[ -]\p{{Lu}}[\p{{L}}.'’]*){{0,3}})(?:\s*,\s*\p{{Lu}}[\p{{L}}.]*(?:\s\p{{Lu}}[\p{{L}}.]*)?)?\s*,\s*(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{m}))(?:st|nd|rd|th)?\b\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:[-–—:]\s|$)",
+            m = MONTH_RE
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// A yearless dateline in `line`: its place, month and day.
+fn yearless(line: &str) -> Option<(String, u32, u32)> {
+    let c = yearless_re().captures(line)?;
+    let place = c.name("place")?.as_str().trim();
+    if month_number(place).is_some() || is_weekday(place) {
+        return None;
+    }
+    let month = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
+    let day = c
+        .name("d1")
+        .or_else(|| c.name("d2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    (1..=31)
+        .contains(&day)
+        .then(|| (place.to_string(), month, day))
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// “Sunday, August 10”, “Sunday (10 August)”: a weekday named with its date in the text.
+fn weekday_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\(?(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{m}))(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?",
+            m = MONTH_RE
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// The year of a dateline that gives none, where the article settles it: among the years it
+/// mentions (and the year after each), the one under which the weekdays it names with their
+/// dates, and the weekday of its first sentence (“… on Thursday”), agree best. At least two
+/// agreements and no tie, or no year.
+fn infer_year(text: &str, month: u32, day: u32, lede: &str) -> Option<i32> {
+    use chrono::Datelike;
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year_re =
+        YEAR.get_or_init(|| Regex::new(r"\b(?:19[5-9]\d|20\d\d)\b").expect("static regex"));
+    let mut candidates: Vec<i32> = year_re
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .flat_map(|y| [y, y + 1])
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let pairs: Vec<(usize, u32, u32)> = weekday_date_re()
+        .captures_iter(text)
+        .filter(|c| c.name("y").is_none())
+        .filter_map(|c| {
+            let name = c.name("w")?.as_str();
+            let w = WEEKDAYS.iter().position(|w| *w == name)?;
+            let m = month_number(c.name("m1").or_else(|| c.name("m2"))?.as_str())?;
+            let d = c
+                .name("d1")
+                .or_else(|| c.name("d2"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            Some((w, m, d))
+        })
+        .collect();
+    let lede_weekday = WEEKDAYS
+        .iter()
+        .position(|w| lede.contains(&format!("on {w}")));
+    let score = |y: i32| -> Option<usize> {
+        let date = NaiveDate::from_ymd_opt(y, month, day)?;
+        let mut n =
+            usize::from(lede_weekday == Some(date.weekday().num_days_from_monday() as usize));
+        for &(w, m, d) in &pairs {
+            // A month well after the dateline's is last year's.
+            let py = if m > month + 1 { y - 1 } else { y };
+            if NaiveDate::from_ymd_opt(py, m, d)
+                .is_some_and(|x| x.weekday().num_days_from_monday() as usize == w)
+            {
+                n += 1;
+            }
+        }
+        Some(n)
+    };
+    let mut scored: Vec<(usize, i32)> = candidates
+        .into_iter()
+        .filter_map(|y| Some((score(y)?, y)))
+        .collect();
+    scored.sort_unstable_by(|a, b| b.cmp(a));
+    match scored.as_slice() {
+        [(best, y), rest @ ..] if *best >= 2 && rest.first().is_none_or(|(n, _)| n < best) => {
+            Some(*y)
+        }
+        _ => None,
+    }
+}
+
 /// Find the dateline in the first lines of the article. Only a date that stands at the start of a
 /// line (a date line, a leaked `date 2022-09-14` field, or a `Place, date` dateline) counts: a
 /// date in running prose is an event, not the article's date.
@@ -96,10 +213,17 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
     // A date from a metadata line (“Last updated: 16/07/2025 - 13:42”) is kept while a
     // `Place, date` dateline further down may still give the place.
     let mut from_metadata: Option<Dateline> = None;
+    // A dateline without a year: its place, month and day, and the rest of its line.
+    let mut undated: Option<(String, u32, u32, Span)> = None;
     for &line in lines.iter().take(MAX_LINES) {
         // A dateline's date stands near the start of its line: look no further than that.
         let s = &text[line.range()];
         let s = &s[..crate::article::position::floor_char_boundary(s, 240)];
+        if undated.is_none() {
+            if let Some((place, m, d)) = yearless(s) {
+                undated = Some((place, m, d, line));
+            }
+        }
         let trimmed = s.trim_start();
         let lead = s.len() - trimmed.len();
         // The dateline place, if the line opens with one (computed once per line).
@@ -197,7 +321,25 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
             };
         }
     }
-    from_metadata
+    match (from_metadata, undated) {
+        // “Published: March 12, 2025” then “CHIANG MAI, March 12 (Agency) –”: the place.
+        (Some(mut meta), Some((place, ..))) => {
+            meta.place.get_or_insert(place);
+            Some(meta)
+        }
+        (Some(meta), None) => Some(meta),
+        (None, Some((place, m, d, line))) => {
+            let lede = &text[line.range()];
+            let year = infer_year(text, m, d, lede)?;
+            Some(Dateline {
+                date: NaiveDate::from_ymd_opt(year, m, d)?,
+                place: Some(place),
+                span: None,
+                source: DateSource::Text,
+            })
+        }
+        (None, None) => None,
+    }
 }
 
 /// A place given in a dateline without a date: "BERLIN (Reuters) –", "Kyiv, Ukraine —".
@@ -205,6 +347,9 @@ pub fn find_place(text: &str, lines: &[Span]) -> Option<String> {
     for &line in lines.iter().take(30) {
         let s = &text[line.range()];
         let s = &s[..crate::article::position::floor_char_boundary(s, 240)];
+        if let Some((place, ..)) = yearless(s) {
+            return Some(place);
+        }
         if let Some(c) = place_re().captures(s) {
             let p = c.name("place")?.as_str().trim();
             let whole = c.get(0)?.as_str();
@@ -356,6 +501,24 @@ mod tests {
             dl("Title\n\nLast updated: 16/07/2025 - 13:42\n\nText without a dateline."),
             Some((d(2025, 7, 16), None))
         );
+    }
+
+    #[test]
+    fn yearless_dateline() {
+        // The place comes from the dateline, the date from the metadata line.
+        assert_eq!(
+            dl("Title\nPublished: March 12, 2025\n\nCHIANG MAI, Thailand, March 12 (Asia Desk) - Schools shut."),
+            Some((d(2025, 3, 12), Some("CHIANG MAI".into())))
+        );
+        // The year from the weekdays the article names with their dates and the lede's.
+        let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. It first fell on Sunday, August 10. The summers of 2022 and 2024 were dry.";
+        assert_eq!(dl(t), Some((d(2025, 8, 14), Some("BELGRADE".into()))));
+        // One agreement is not enough: no year, but the place stays.
+        let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. The summer of 2024 was dry.";
+        assert_eq!(dl(t), None);
+        assert_eq!(find_place(t, &lines(t)), Some("BELGRADE".into()));
+        let t = "Title\n\nAugust 14 was a hot day - people said.";
+        assert_eq!(find_place(t, &lines(t)), None);
     }
 
     #[test]

@@ -31,6 +31,59 @@ pub struct ZoneConversion {
 }
 
 impl ZoneConversion {
+    /// “9 am (GMT+1), or 10:00 GMT”: the offset is given, so the arithmetic needs no zone data.
+    fn check_offsets(&self, base: usize, text: &str, out: &mut Vec<Diagnostic>) {
+        for caps in offset_re().captures_iter(text) {
+            let (Some(t1), Some(t2), Some(z2), Some(whole), Some(h)) = (
+                caps.name("t1"),
+                caps.name("t2"),
+                caps.name("z2"),
+                caps.get(0),
+                caps.name("h").and_then(|h| h.as_str().parse::<i32>().ok()),
+            ) else {
+                continue;
+            };
+            let m = caps
+                .name("m")
+                .and_then(|m| m.as_str().parse::<i32>().ok())
+                .unwrap_or(0);
+            let (Some((m1, _)), Some((m2, _))) = (parse_time(t1.as_str()), parse_time(t2.as_str()))
+            else {
+                continue;
+            };
+            if h > 14 || m > 59 {
+                continue;
+            }
+            let sign = if caps.name("sign").is_some_and(|s| s.as_str() == "+") {
+                1
+            } else {
+                -1
+            };
+            let offset = sign * (h * 60 + m);
+            let utc = i64::from(m1) - i64::from(offset);
+            if (utc - i64::from(m2)).rem_euclid(1440) == 0 {
+                continue;
+            }
+            let expected = hhmm(utc);
+            let found = Mismatch {
+                first: Resolved {
+                    offset,
+                    label: utc_label(offset),
+                    fixed: true,
+                },
+                message: format!(
+                    "{} at {} is {expected} {}, not {}",
+                    t1.as_str(),
+                    utc_label(offset),
+                    z2.as_str(),
+                    hhmm(i64::from(m2))
+                ),
+                expected,
+            };
+            self.report(base, whole, (t2, z2), found, out);
+        }
+    }
+
     pub fn new() -> Self {
         ZoneConversion {
             meta: crate::checks::meta(
@@ -69,6 +122,13 @@ impl ZoneConversion {
                     Example::pass("ABUJA, 19 March 2025 – Polls closed at 4 p.m. (15:00 GMT)."),
                     Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
                     Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
+                    Example::flag("The test began at 9 am local time (GMT+1), or 10:00 GMT."),
+                    Example::pass("The test began at 9 am local time (GMT+1), or 08:00 GMT."),
+                    Example::pass("Doors open at 14:00 UTC+5:30, or 08:30 GMT."),
+                    Example::flag("STOCKHOLM, 20 August 2025 – It airs at 8 pm Swedish time (2000 GMT)."),
+                    Example::pass("STOCKHOLM, 20 August 2025 – It airs at 8 pm Swedish time (1800 GMT)."),
+                    Example::flag("MANILA, 21 October 2025 – The last passenger came ashore around 2 a.m. Monday (20:00 GMT Sunday)."),
+                    Example::pass("MANILA, 21 October 2025 – The last passenger came ashore around 2 a.m. Monday (18:00 GMT Sunday)."),
                     Example::flag("JOHANNESBURG, 17 July 2023 – Power is cut from 18:00 to 20:30 SAST (15:00 to 17:30 GMT)."),
                     Example::pass("JOHANNESBURG, 17 July 2023 – Power is cut from 18:00 to 20:30 SAST (16:00 to 18:30 GMT)."),
                     Example::flag("GERO, 10 July 2025 – The train in central Japan derailed at 14:20 local time (06:20 GMT)."),
@@ -108,7 +168,19 @@ fn implicit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
+            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// A time given with its offset, then restated in GMT: “9 am local time (GMT+1), or 10:00 GMT”,
+/// “14:00 UTC+8, or 06:00 GMT”.
+fn offset_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?P<t1>{TIME})\s+(?:local\s+time\s+)?\(?(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<h>\d{{1,2}})(?::?(?P<m>\d{{2}}))?\)?,?\s+(?:or|i\.e\.|that\s+is|which\s+is)\s+(?P<t2>{TIME})\s+(?P<z2>GMT|UTC)\b"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -289,7 +361,14 @@ fn resolve(
         });
     }
     // A dateline place in capitals ("BERLIN", "THE HAGUE") or a name.
-    let title = title_case(name);
+    let mut title = title_case(name);
+    // “8 p.m. Swedish time”: the country's zone, when it has one.
+    if g.lookup(&title).is_empty() {
+        if let Some(k) = countries().by_demonym(&title) {
+            label_base = format!("{title} time");
+            title = k.name.to_string();
+        }
+    }
     let candidates: Vec<_> = g
         .lookup(&title)
         .iter()
@@ -397,6 +476,9 @@ impl Rule for ZoneConversion {
                     continue;
                 };
                 self.report(s.span.start, whole, (t2, z2), found, out);
+            }
+            if text.contains("GMT") || text.contains("UTC") {
+                self.check_offsets(s.span.start, text, out);
             }
             if article.place.is_none() || !text.contains('(') {
                 continue;
