@@ -55,6 +55,8 @@ impl PronounGender {
                     Example::flag("Governor Oleh Kiper spoke first.\n\n“No one was killed,” Mr Kiper wrote on Telegram. By morning, firefighters had put out the blaze. She added that power was back."),
                     Example::pass("Elspeth Carrow died on Tuesday. Her death was confirmed by her son, Duncan Carrow, who said she had been ill. “She read every morning,” he said."),
                     Example::pass("“No,” Ruth Dunmore replied. “He said, ‘Leave now.’ Two words.”"),
+                    Example::flag("Chief engineer Chen Xiaoyan, 38, who was born in Wuhu, said her team had spent six years on the cathode. He added that the cells keep their capacity."),
+                    Example::pass("Chief engineer Chen Xiaoyan, 38, who was born in Wuhu, said her team had spent six years on the cathode. She added that the cells keep their capacity."),
                     Example::pass("Elena Bertolin signed the order.\n\nA rescuer from the valley was on duty all night. “We are ready,” he said."),
                 ],
             ),
@@ -83,7 +85,7 @@ fn said_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?P<name>{NAME})(?:,\s+(?:who|a|an|the|\d+)\b[^,.;“”\x22]{{0,100}},)?\s+(?:said|says|added|insisted|stressed|noted|explained|acknowledged|admitted|conceded)(?:\s+(?:on\s+\p{{Lu}}\p{{Ll}}+day|yesterday|today))?(?:\s+that)?\s+(?P<p>he|she|his|her)\b"
+            r"(?P<name>{NAME})(?:(?:,\s+(?:who|a|an|the|\d+)\b[^,.;“”\x22]{{0,100}}){{1,2}},)?\s+(?:said|says|added|insisted|stressed|noted|explained|acknowledged|admitted|conceded)(?:\s+(?:on\s+\p{{Lu}}\p{{Ll}}+day|yesterday|today))?(?:\s+that)?\s+(?P<p>he|she|his|her)\b"
         ))
         .expect("static regex")
     })

@@ -202,6 +202,9 @@ impl VariantSpelling {
                     Example::pass("Maria Rossi and Mario Rossi testified; Daniel Ortega met Daniela Ortega."),
                     Example::pass("Park Jun-seo met Park Min-seo and Kim Jae-won."),
                     Example::flag("Passenger Kenta Ohno waited six hours. Ohno said the staff helped. Kenta Ono later took a bus."),
+                    Example::flag("Youssef El Amrani spoke first. El Amrani said tests went well. Al-Amrani said fares were not set."),
+                    Example::pass("Youssef El Amrani met Omar Al-Bashir in El Paso; El Amrani said so."),
+                    Example::flag("Captain Dragan Petrović waited. Petrović said the water was low. Petrovich said the grain was fine."),
                     Example::pass("Neptun Deep is the field. Neptun Deep (Neptun is Romanian for Neptune) holds gas. Neptun Deep will produce."),
                 ],
             ),
@@ -233,6 +236,11 @@ pub fn fold(name: &str) -> String {
             _ => c,
         })
         .collect();
+    // Petrović / Petrovich / Petrovic: the South Slavic ending “-ić” written “-ich”.
+    let mut lower = lower;
+    if lower.ends_with("ych") && lower.len() > 5 {
+        lower.pop();
+    }
     // French, German and English transliterations of one sound: ou/u/ov, ch/sh/tch, kh/h.
     let mut replaced = lower;
     for (from, to) in [
@@ -623,6 +631,96 @@ impl Rule for VariantSpelling {
             }
         }
         self.full_name_variants(article, out);
+        self.article_particle_variants(article, out);
+    }
+}
+
+/// “El Amrani”, “Al-Amrani”: an Arabic name with its article, as written.
+fn particle_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\b(?P<p>[AaEe]l)(?P<sep>[- ‑])(?P<name>\p{Lu}\p{Ll}{2,})\b")
+            .expect("static regex")
+    })
+}
+
+impl VariantSpelling {
+    /// One Arabic name with its article written two ways (“El Amrani” / “Al-Amrani”): the
+    /// article's vowel or its hyphen differs.
+    fn article_particle_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let text = article.text.as_str();
+        if !(text.contains("l-") || text.contains("l ") || text.contains("l‑")) {
+            return;
+        }
+        // name → forms (“el amrani”, “al-amrani”) with their spans, in order of first use.
+        let mut by_name: Vec<(&str, Vec<(String, Span)>)> = Vec::new();
+        for c in particle_re().captures_iter(text) {
+            let (Some(p), Some(sep), Some(name), Some(all)) =
+                (c.name("p"), c.name("sep"), c.name("name"), c.get(0))
+            else {
+                continue;
+            };
+            // “El Salvador”, “El Paso”: only a name that is not an English word.
+            if words::is_known(name.as_str()) {
+                continue;
+            }
+            let form = format!("{}{}", p.as_str().to_lowercase(), sep.as_str());
+            let span = Span::new(all.start(), all.end());
+            match by_name.iter_mut().find(|(n, _)| *n == name.as_str()) {
+                Some((_, v)) => v.push((form, span)),
+                None => by_name.push((name.as_str(), vec![(form, span)])),
+            }
+        }
+        for (_, uses) in by_name {
+            let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+            for (form, span) in &uses {
+                match counts.iter_mut().find(|(f, ..)| f == form) {
+                    Some((_, n, _)) => *n += 1,
+                    None => counts.push((form, 1, *span)),
+                }
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            // The majority form; a tie goes to the first used.
+            let Some(&(major_form, major_n, major_span)) = counts
+                .iter()
+                .max_by_key(|(_, n, sp)| (*n, std::cmp::Reverse(sp.start)))
+            else {
+                continue;
+            };
+            let major_text = article.slice(major_span);
+            for (form, span) in &uses {
+                if form == major_form {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        *span,
+                        format!(
+                            "“{}” here, “{major_text}” {} elsewhere in the article",
+                            article.slice(*span),
+                            if major_n == 1 {
+                                "once".to_string()
+                            } else {
+                                format!("{major_n} times")
+                            }
+                        ),
+                    )
+                    .with_related(major_span, format!("“{major_text}” first used here"))
+                    .with_help("Use one spelling throughout.")
+                    .with_fix(Fix {
+                        edits: vec![Edit {
+                            span: *span,
+                            replacement: major_text.to_string(),
+                        }],
+                        applicability: Applicability::Unsafe,
+                    }),
+                );
+            }
+        }
     }
 }
 
@@ -637,6 +735,8 @@ mod tests {
         assert_eq!(fold("Sánchez"), fold("Sanchez"));
         assert_eq!(fold("Tsikhanouskaya"), fold("Tsikhanovskaya"));
         assert_eq!(fold("Obszański"), fold("Obszanski"));
+        assert_eq!(fold("Petrović"), fold("Petrovich"));
+        assert_eq!(fold("Petrovic"), fold("Petrovich"));
         assert_eq!(levenshtein("scholz", "sholz"), 1);
         assert!(!are_variants("Austria", "Australia"));
         assert!(!are_variants("Armenia", "Armenian"));

@@ -784,8 +784,97 @@ impl GenderedInstitution {
                     Example::flag("Kenya has positioned herself as a hub for farm finance."),
                     Example::pass("Bank of England governor Andrew Bailey said he was worried."),
                     Example::pass("Officials at the ministry said he had left; Volkswagen's Oliver Blume said he expected losses."),
+                    Example::flag("Hungary said on Wednesday that she was considering a ban."),
+                    Example::pass("The minister said on Wednesday that she was considering a ban."),
+                    Example::flag("Morocco is betting on rail ahead of the World Cup, which it will co-host with Spain, and she has earmarked 96 billion dirhams."),
+                    Example::flag("Romania has to finish the projects by August, otherwise she risks losing the money."),
+                    Example::pass("Romania hired Maria Ionescu as coach, and she has won two titles since."),
+                    Example::pass("Spain beat Italy on Sunday, and she scored twice, said the coach of the women's team."),
+                    Example::pass("Poland is hosting the summit, and it has invited 40 leaders."),
                 ],
             ),
+        }
+    }
+}
+
+const WEEKDAY_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that join a second clause with the same subject: “…, and she has earmarked”,
+/// “…, otherwise she risks”.
+const CLAUSE_LINKS: &[&str] = &["and", "but", "otherwise", "so", "yet", "while"];
+
+impl GenderedInstitution {
+    /// “Morocco is betting on rail …, and she has earmarked …”: a sentence whose subject is a
+    /// country, then “he” or “she” opening a joined clause, with no person named in between.
+    fn coordinated_clause(
+        &self,
+        article: &Article,
+        si: usize,
+        toks: &[&Token],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let c = countries();
+        let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
+        let Some(first) = toks.first() else { return };
+        let country = article.slice(first.span);
+        if c.by_name(country).is_none() || !text(1).chars().all(char::is_lowercase) {
+            return;
+        }
+        // The country is the subject: a verb follows (“is”, “has”, “said”, “will”).
+        let is_verb = |w: &str| {
+            AUXILIARIES.contains(&w)
+                || matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "must")
+                || ((w.ends_with("ed") || w.ends_with('s')) && w.len() > 3)
+        };
+        if !is_verb(text(1)) {
+            return;
+        }
+        for (k, tok) in toks.iter().enumerate().skip(3) {
+            let p = article.slice(tok.span);
+            if !(p == "she" || p == "he")
+                || !CLAUSE_LINKS.contains(&text(k - 1))
+                || text(k - 2) != ","
+            {
+                continue;
+            }
+            // The next word is a verb of the clause: “she has”, “she risks”.
+            let verb = text(k + 1);
+            if !is_verb(verb) {
+                continue;
+            }
+            // A person named in between may be who “she” is: a word for a person, a given name,
+            // or a title.
+            let named_between = (1..k - 2).any(|a| {
+                let w = text(a);
+                is_singular_person_word(w)
+                    || is_person_word(w)
+                    || crate::lexicon::given_names::gender(w).is_some()
+                    || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
+            });
+            if named_between || person_before_as(article, si, first.span.start, p, false) {
+                return;
+            }
+            let pspan = tok.span;
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    pspan,
+                    format!("“{p}” refers to “{country}”: English uses “it” for a country"),
+                )
+                .with_related(first.span, "the country")
+                .with_help("Use “it”.")
+                .with_fix(Fix::unsafe_(pspan, "it")),
+            );
+            return;
         }
     }
 }
@@ -878,6 +967,7 @@ impl Rule for GenderedInstitution {
                     )),
                 );
             }
+            self.coordinated_clause(article, si, &toks, out);
             for j in 1..toks.len() {
                 // “said”, “made clear”, “made it clear”.
                 let made_clear = text(j) == "clear"
@@ -896,6 +986,13 @@ impl Rule for GenderedInstitution {
                     vs -= 1;
                 }
                 let mut k = j + 1;
+                // “Hungary said on Wednesday that she …”: a day between the verb and “that”.
+                if text(k) == "on" && WEEKDAY_NAMES.contains(&text(k + 1)) && text(k + 2) == "that"
+                {
+                    k += 2;
+                } else if matches!(text(k), "yesterday" | "today") && text(k + 1) == "that" {
+                    k += 1;
+                }
                 if text(k) == "that" {
                     k += 1;
                 }
