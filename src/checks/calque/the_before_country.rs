@@ -168,6 +168,14 @@ const AFTER: &[&str] = &[
     "itself",
 ];
 
+/// Past tenses that do not end in “-ed”: “The Morocco took delivery”.
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "made", "gave", "got", "went", "came", "saw", "kept", "held", "told", "paid", "left",
+    "met", "ran", "began", "brought", "bought", "built", "chose", "drew", "fought", "found",
+    "grew", "knew", "led", "sold", "sought", "spent", "stood", "struck", "thought", "threw",
+    "withdrew", "wrote", "has", "had",
+];
+
 pub struct TheBeforeCountry {
     meta: RuleMeta,
 }
@@ -193,6 +201,9 @@ impl TheBeforeCountry {
                     Example::pass("The United States, the UK, the Netherlands and the Philippines voted against; so did the Gambia."),
                     Example::pass("The Italy coach and the Russia-Ukraine talks, the China deal, the Poland of the 1980s."),
                     Example::pass("Fans of the Georgia Bulldogs and the Jordan River."),
+                    Example::flag("The Morocco took delivery of the first train on Wednesday."),
+                    Example::flag("Officials said the Hungary introduced limits on barges."),
+                    Example::pass("The Hungary-based operator said the Italy squad travelled on Monday."),
                 ],
             ),
         }
@@ -245,6 +256,11 @@ impl Rule for TheBeforeCountry {
                         // Or an adverb: "talks with the Ukraine immediately".
                         TokenKind::Word => {
                             AFTER.contains(&next_text)
+                                || IRREGULAR_PAST.contains(&next_text)
+                                || (next_text.len() > 4
+                                    && next_text.ends_with("ed")
+                                    && next_text.chars().all(|c| c.is_ascii_lowercase())
+                                    && crate::lexicon::words::is_known(next_text))
                                 || (next_text.len() > 4
                                     && next_text.ends_with("ly")
                                     && next_text.chars().all(|c| c.is_ascii_lowercase())

@@ -63,6 +63,8 @@ impl CaseJoin {
                     Example::pass("Levels of mRNA, kWh and pH were measured."),
                     Example::pass("Set searchEngines and staticLib in the config file."),
                     Example::pass("Rock fans and Black Friday shoppers bought BlackRock shares."),
+                    Example::flag("Smoke filled the engine room, the PhilippineCoast Guard said."),
+                    Example::pass("IndiaMART, BlackRock, JetBlue and SoftBank reported; SwissTable is fast, and SwissTable is used."),
                 ],
             ),
         }
@@ -187,7 +189,17 @@ impl Rule for CaseJoin {
                         // credit word glued to a caption.
                         let v = vocab.get_or_insert_with(|| vocabulary(article));
                         let seen = |w: &str| v.get(w).copied().unwrap_or(0) > 0;
-                        (seen(left_word) && seen(right_word)) || CREDIT_WORDS.contains(&right_word)
+                        let c = crate::lexicon::countries::countries();
+                        // “PhilippineCoast Guard”: a country or its adjective, then an English
+                        // word (no brand starts with a country's adjective glued on).
+                        let place_left = right_word.len() >= 4
+                            && v.get(word).copied().unwrap_or(0) <= 1
+                            && (c.by_demonym(left_word).is_some()
+                                || c.by_name(left_word).is_some())
+                            && words::is_known(&right_word.to_lowercase());
+                        (seen(left_word) && seen(right_word))
+                            || CREDIT_WORDS.contains(&right_word)
+                            || place_left
                     };
                     if !flagged {
                         continue;

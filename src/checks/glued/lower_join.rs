@@ -64,6 +64,14 @@ impl LowerJoin {
                     Example::pass("Offshoring, onboarding and inflows rose; the hashtag trended."),
                     Example::pass("Eskomsaid is a made-up brand; Eskomsaid sells phones."),
                     Example::pass("Call sizeof(x) and read obj.fromdata; Kari Helland said so."),
+                    Example::fixed(
+                        "The decision was announcedon Thursday.",
+                        "The decision was announced on Thursday.",
+                    ),
+                    Example::flag("A third came from the Anhui provincialgovernment and funds."),
+                    Example::flag("The nationalassembly met as economicgrowth slowed."),
+                    Example::pass("Floodwaters, policymakers, a cyberattack, the heatwave, a ceasefire and a stakeholder."),
+                    Example::pass("Internationally, the medicalisation of care and a radioactive, criticalness, publically."),
                 ],
             ),
         }
@@ -110,8 +118,51 @@ fn split<'a>(word: &'a str, seen: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a
             }
         }
     }
+    if lower_first {
+        // “announcedon”: a past tense glued to a preposition.
+        for p in GLUED_PREPOSITIONS {
+            if let Some(front) = word.strip_suffix(p) {
+                if front.len() >= 5 && front.ends_with("ed") && words::is_known(front) {
+                    return Some((front, &word[front.len()..]));
+                }
+            }
+        }
+        // “provincialgovernment”: an adjective glued to a noun, both common words (English
+        // writes no adjective and noun solid).
+        for (i, _) in word.char_indices().skip(5) {
+            let (front, rest) = word.split_at(i);
+            if rest.len() >= 4
+                && ADJECTIVE_ENDINGS.iter().any(|e| front.ends_with(e))
+                && !(front.len() < 6 && front.ends_with("ive"))
+                && !matches!(
+                    rest,
+                    "ally"
+                        | "ness"
+                        | "less"
+                        | "ship"
+                        | "hood"
+                        | "ment"
+                        | "like"
+                        | "wise"
+                        | "ward"
+                        | "able"
+                        | "ably"
+                )
+                && words::is_common(front)
+                && words::is_common(rest)
+            {
+                return Some((front, rest));
+            }
+        }
+    }
     None
 }
+
+/// Prepositions a past tense runs into: “announcedon Thursday”.
+const GLUED_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "by", "for"];
+
+/// Endings of adjectives: “provincial”, “economic”, “northern”.
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ic", "ive", "ous", "ary", "ern"];
 
 impl Rule for LowerJoin {
     fn meta(&self) -> &RuleMeta {
@@ -125,7 +176,9 @@ impl Rule for LowerJoin {
             if word.len() < 5
                 || word.len() > MAX_WORD
                 || !(PREFIXES.iter().any(|p| word.starts_with(p))
-                    || SUFFIXES.iter().any(|s| word.ends_with(s)))
+                    || SUFFIXES.iter().any(|s| word.ends_with(s))
+                    || GLUED_PREPOSITIONS.iter().any(|s| word.ends_with(s))
+                    || word.len() >= 9)
                 || !word.chars().all(|c| c.is_ascii_alphabetic())
                 || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
                 || words::is_known(word)

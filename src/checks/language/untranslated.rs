@@ -64,10 +64,15 @@ fn glossed_after(after: &str) -> bool {
 /// Letters of a lower-case word that English spelling does not use (é in café is one; the word
 /// then has to fail the word list without its accents too).
 fn accented_foreign(word: &str) -> bool {
+    accented_foreign_min(word, 4)
+}
+
+/// [`accented_foreign`] for words of `min` letters or more.
+fn accented_foreign_min(word: &str, min: usize) -> bool {
     use unicode_normalization::UnicodeNormalization;
     if !word.chars().next().is_some_and(char::is_lowercase)
         || word.is_ascii()
-        || word.chars().count() < 4
+        || word.chars().count() < min
         || !word.chars().all(|c| c.is_lowercase() || c == '-')
         || !word.chars().all(is_latin_or_dash)
     {
@@ -87,7 +92,8 @@ fn accented_foreign(word: &str) -> bool {
             _ => c,
         })
         .collect();
-    !plain.split('-').all(words::is_known) && !ENGLISH_WITH_ACCENTS.contains(&word)
+    // A short word's accent alone marks it (“în”, “că”): its plain form may be English.
+    (min < 4 || !plain.split('-').all(words::is_known)) && !ENGLISH_WITH_ACCENTS.contains(&word)
 }
 
 /// English words often written with their accents, whose plain forms the word list lacks.
@@ -263,10 +269,31 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
         .filter(|t| t.kind == TokenKind::Word && sentence.contains(t.span))
     {
         let w = article.slice(t.span);
-        if !accented_foreign(w) {
-            continue;
-        }
         let rel = t.span.start - sentence.start;
+        let mut span = t.span;
+        if !accented_foreign(w) {
+            // A short one (“în”, “că”, “są”) only before a word that is not English either:
+            // “în prezent”.
+            let next = text[t.span.end - sentence.start..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let next_word = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            if !(accented_foreign_min(w, 2)
+                && next_word.len() >= 3
+                && next_word
+                    .chars()
+                    .all(|c| c.is_lowercase() && is_latin_or_dash(c))
+                && !words::is_known(next_word))
+            {
+                continue;
+            }
+            let start = t.span.end
+                + text[t.span.end - sentence.start..]
+                    .find(next_word)
+                    .unwrap_or(0);
+            span = Span::new(t.span.start, start + next_word.len());
+        }
         // Part of a foreign name: “Cinémathèque française”, “Académie française”.
         let prev_word = text[..rel].split_whitespace().next_back().unwrap_or("");
         let in_name =
@@ -277,7 +304,7 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
         {
             continue;
         }
-        out.push((t.span, "not an English word".to_string()));
+        out.push((span, "not an English word".to_string()));
     }
 }
 
@@ -351,6 +378,8 @@ impl Untranslated {
                     Example::pass("Known in Chinese as Guangjiaohui (广交会), the fair opened in 1957."),
                     Example::pass("It opened at the Cinémathèque française. Copyright 2007 Vladimer Sichinava ვლადიმერ სიჭინავა; 2020 наб <nab@example.org>."),
                     Example::pass("They met at a café; her rôle was naïve, the façade a cliché and the décor passé."),
+                    Example::flag("The remaining section, în prezent in the final phase of construction, will open in two stages."),
+                    Example::pass("They dined à la carte at the café; Anna Kowalska, née Nowak, paid."),
                     Example::pass("Crowds chanted «Слава Україні» as the convoy passed; the word “shalom” (שלום) was written on the wall."),
                 ],
             ),
