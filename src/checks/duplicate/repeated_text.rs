@@ -147,6 +147,10 @@ impl RepeatedText {
                     Example::pass("The minister resigned on Friday after a week of protests. The minister resigned on Friday, the agency said, after a week of protests."),
                     Example::pass("Share\n\nThe minister resigned on Friday after a week of protests.\n\nShare"),
                     Example::pass("The minister resigned on Friday after a week of protests. The minister's deputy resigned on Saturday after a month of silence."),
+                    Example::flag("Neighbouring Austria, which has no nuclear power plants, has long opposed the project. Its ministry will study the ruling. Austria, which has no nuclear power plants, has long opposed the project, officials noted."),
+                    Example::flag("All passengers were accounted for and no fatalities were recorded, the coast guard said. Divers searched the hull. All passengers were accounted for and no fatalities were recorded, according to the coast guard."),
+                    Example::pass("Floods killed 12 people in Valencia on Tuesday, officials said. The 12 people killed on Tuesday in Valencia were mostly elderly, the floods having struck at night."),
+                    Example::pass("The plant will employ 2,300 workers from the region next year. The plant will also train 300 apprentices from the region next year."),
                 ],
             ),
         }
@@ -314,6 +318,7 @@ impl Rule for RepeatedText {
                 repeats[j] = Some((i, EXTENDED));
             }
         }
+        restatements(article, &norms, &mut repeats);
         // Merge runs: sentences j, j+1, … repeating i, i+1, … are one repeated passage.
         let mut j = 0;
         while j < repeats.len() {
@@ -341,7 +346,9 @@ impl Rule for RepeatedText {
                 article.sentences[i + k].span.end,
             );
             let what = if k > 0 { "passage" } else { "text" };
-            let message = if min_ratio == EXTENDED {
+            let message = if min_ratio == RESTATED {
+                format!("This {what} restates an earlier sentence in nearly the same words")
+            } else if min_ratio == EXTENDED {
                 format!("This {what} repeats an earlier sentence whole and adds to it")
             } else if min_ratio == PART {
                 format!("This {what} repeats part of an earlier sentence")
@@ -364,6 +371,184 @@ impl Rule for RepeatedText {
                 d.with_fix(Fix::unsafe_(delete, ""))
             });
             j += k + 1;
+        }
+    }
+}
+
+/// Marks a sentence that restates an earlier one with its words reworded around the facts.
+const RESTATED: f32 = -3.0;
+/// A restatement needs this many content words in the shorter sentence.
+const RESTATED_MIN_CONTENT: usize = 6;
+
+/// Words that carry no fact of their own: function words, hedges and attributions (“the PCG
+/// said” / “according to the PCG”, “about” / “around”).
+const FILLER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "this",
+    "these",
+    "those",
+    "there",
+    "their",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "when",
+    "while",
+    "also",
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "according",
+    "officials",
+    "official",
+    "reported",
+    "stated",
+    "confirmed",
+    "statement",
+    "than",
+    "more",
+    "most",
+    "all",
+    "them",
+    "then",
+    "so",
+    "if",
+    "into",
+    "after",
+    "before",
+];
+
+fn content_words(norm: &str) -> Vec<&str> {
+    words_of(norm)
+        .filter(|w| w.len() >= 2 && !FILLER.contains(w))
+        .collect()
+}
+
+/// Length of the longest common subsequence of two short word lists.
+fn lcs(a: &[&str], b: &[&str]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (k, y) in b.iter().enumerate() {
+            let up = row[k + 1];
+            row[k + 1] = if x == y { diag + 1 } else { up.max(row[k]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// A later sentence that says what an earlier one said, in the same order, with only filler
+/// changed: “Austria, which has no nuclear power plants, has long opposed the project, officials
+/// noted.” after “Neighbouring Austria, which has no nuclear power plants, has long opposed the
+/// project.” The shorter one's content words must follow the
+/// longer one's order (85% of them, six at least), and the longer may be twice as long at most.
+fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usize, f32)>]) {
+    // Prose only: code, markup and lists repeat their shapes by design.
+    let prose: Vec<bool> = article
+        .sentences
+        .iter()
+        .map(|s| {
+            let t = article.slice(s.span).trim_end();
+            // A sentence, or a line of its own (a headline).
+            let text = article.text.as_str();
+            let whole_line = text[..s.span.start].ends_with('\n') | (s.span.start == 0)
+                && text[s.span.end..].starts_with(['\n', '\r']) | (s.span.end == text.len());
+            !t.contains([
+                '{', '}', ';', '=', '<', '>', '`', '_', '#', '*', '/', '[', '|', '\n',
+            ]) && (t.ends_with(['.', '!', '?', '"', '”']) || whole_line)
+        })
+        .collect();
+    let contents: Vec<Vec<&str>> = norms
+        .iter()
+        .zip(&prose)
+        .map(|(n, &p)| if p { content_words(n) } else { Vec::new() })
+        .collect();
+    // Content word → the sentences it occurs in (most recent BUCKET only: linear on any input).
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (j, cj) in contents.iter().enumerate() {
+        let long_enough = cj.len() >= RESTATED_MIN_CONTENT && cj.len() <= 60;
+        if long_enough && repeats[j].is_none() {
+            let mut shared: HashMap<usize, usize> = HashMap::default();
+            for w in cj {
+                for &i in index.get(w).into_iter().flatten() {
+                    *shared.entry(i).or_default() += 1;
+                }
+            }
+            let mut best: Option<usize> = None;
+            for (&i, &n) in &shared {
+                let ci = &contents[i];
+                let (short, long) = (ci.len().min(cj.len()), ci.len().max(cj.len()));
+                if repeats[i].is_some()
+                    || short < RESTATED_MIN_CONTENT
+                    || 2 * short < long
+                    || 100 * n < 85 * short
+                {
+                    continue;
+                }
+                if 100 * lcs(ci, cj) >= 85 * short && best.is_none_or(|b| b > i) {
+                    best = Some(i);
+                }
+            }
+            if let Some(i) = best {
+                repeats[j] = Some((i, RESTATED));
+            }
+        }
+        if long_enough {
+            let mut seen: Vec<&str> = Vec::new();
+            for w in cj {
+                if seen.contains(w) {
+                    continue;
+                }
+                seen.push(w);
+                let b = index.entry(w).or_default();
+                if b.len() >= BUCKET {
+                    b.remove(0);
+                }
+                b.push(j);
+            }
         }
     }
 }

@@ -55,6 +55,17 @@ impl SumMismatch {
                     Example::flag("The party won 31 of the 40 seats, or 60 percent, in the upper chamber."),
                     Example::pass("It has won orders worth $7.8 billion so far this year, or 80 percent of its annual target of $9.7 billion."),
                     Example::pass("The party won 31 of the 40 seats, or about 78%, and 12 of 30 in the lower house."),
+                    Example::flag("The order covers 18 trains: 12 for the new line and eight for the old one."),
+                    Example::pass("The order covers 20 trains: 12 for the new line and eight for the old one."),
+                    Example::flag("The order covers 18 trains: 12 for the new line and eight to reinforce the old one."),
+                    Example::pass("The order covers 18 trains: 12 to 15 for the new line and three to six for the old one."),
+                    Example::flag("Clinics treated 1,120 patients for cough, 430 for eye irritation and 400 for rashes, a total of 1,850 patients."),
+                    Example::pass("Clinics treated 1,120 patients for cough, 430 for eye irritation and 400 for rashes, a total of 1,950 patients."),
+                    Example::flag("About 6,000 of Kiruna's 22,000 residents, nearly half of the town, have moved."),
+                    Example::pass("About 10,500 of Kiruna's 22,000 residents, nearly half of the town, have moved; 7,000 of the 21,000, a third, left."),
+                    Example::flag("Three lines make a total of 30 GWh a year. About 40 percent of the output, or 15 GWh, will be exported."),
+                    Example::pass("Three lines make a total of 30 GWh a year. About 40 percent of the output, or 12 GWh, will be exported."),
+                    Example::pass("Three lines make 30 GWh a year. About 40 percent of the output, or 15 GWh of last year's, was sold."),
                     Example::pass("Round 1 (8 articles; 102 core rows, 9 stretch, 45 clean spans): 60 of 102 core rows and 12 stretch."),
                 ],
             ),
@@ -101,6 +112,99 @@ fn part_of_re() -> &'static Regex {
     })
 }
 
+/// “6,000 of Kiruna's 22,000 residents, nearly half”: a share given as a fraction word.
+fn fraction_of_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|\p{{Lu}}\p{{L}}+['’]s\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,40}}?,\s+(?:or\s+)?(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|just over|just under)\s+)?(?P<f>half|a third|one third|a quarter|one quarter|two[- ]thirds|three[- ]quarters)\b"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// “about 40 percent of the output, or 15 GWh”: a share of a total given earlier, restated.
+fn share_restated_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?P<q>(?:about|around|nearly|almost|roughly|some)\s+)?\b(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the|its|their)\s+[\p{{L}} -]{{2,40}}?,\s+or\s+(?:about\s+|around\s+|some\s+)?(?P<y>{NUM})\s*(?P<u>\p{{L}}+)"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// “a total of 30 GWh”, “totalling 30 GWh”: a total and its unit word.
+fn stated_total_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?:a\s+total\s+of|totall?ing|in\s+total|overall)\s+(?P<t>{NUM})\s*(?P<u>\p{{L}}+)"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// The percentage a fraction word stands for.
+fn fraction_percent(word: &str) -> Option<f64> {
+    Some(match word.replace('-', " ").as_str() {
+        "half" => 50.0,
+        "a third" | "one third" => 100.0 / 3.0,
+        "a quarter" | "one quarter" => 25.0,
+        "two thirds" => 200.0 / 3.0,
+        "three quarters" => 75.0,
+        _ => return None,
+    })
+}
+
+/// Number words that may stand for a part in a list: “12 for the new line and eight for …”.
+fn number_word(w: &str) -> Option<f64> {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let l = w.to_lowercase();
+    WORDS.iter().position(|x| *x == l).map(|i| (i + 1) as f64)
+}
+
+/// Parts written as number words after a list's colon, at `base` (“… and eight to …”).
+fn word_parts(list: &str, base: usize) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in list.split(|c: char| !c.is_alphanumeric()) {
+        let start = pos;
+        pos += w.len() + 1;
+        if let Some(value) = number_word(w) {
+            out.push(Figure {
+                span: Span::new(base + start, base + start + w.len()),
+                value,
+                scale: 0,
+                approximate: false,
+                decimal: false,
+            });
+        }
+    }
+    out
+}
+
 fn scaled(caps: &regex::Captures<'_>, name: &str) -> Option<f64> {
     let m = caps.name(name)?;
     let text = m.as_str();
@@ -126,7 +230,7 @@ fn scale_exponent(word: &str) -> u32 {
 fn total_phrase_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|for\s+a\s+total\s+of)\s*$")
+        Regex::new(r"\b(?:(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|(?:for\s+|,\s+)a\s+total\s+of)\s*$")
             .expect("static regex")
     })
 }
@@ -262,10 +366,14 @@ fn show(v: f64, decimal: bool) -> String {
 impl SumMismatch {
     fn report(&self, total: &Figure, parts: &[Figure], out: &mut Vec<Diagnostic>) {
         let decimal = total.decimal || parts.iter().any(|p| p.decimal);
+        // The whole claim, total and parts: “18 trains: 12 for … and eight”.
+        let span = parts.iter().fold(total.span, |s, p| {
+            Span::new(s.start.min(p.span.start), s.end.max(p.span.end))
+        });
         let mut d = Diagnostic::new(
             &self.meta.id,
             self.meta.severity,
-            total.span,
+            span,
             format!(
                 "The parts add up to {}, not {}",
                 show(sum(parts), decimal),
@@ -321,7 +429,9 @@ impl Rule for SumMismatch {
             let opens_of = text.starts_with("Of the ") || text.starts_with("Of these ");
             let share = text.contains('%') || text.contains("percent") || text.contains("per cent");
             // Most sentences have none of the four shapes' markers.
-            if !(opens_of || share || text.contains(':') || text.contains("total")) {
+            let fraction =
+                text.contains(" half") || text.contains(" third") || text.contains(" quarter");
+            if !(opens_of || share || fraction || text.contains(':') || text.contains("total")) {
                 earlier.push(si);
                 continue;
             }
@@ -345,17 +455,35 @@ impl Rule for SumMismatch {
                 let total = figs.iter().rev().find(|f| f.span.end <= at);
                 let parts: Vec<Figure> =
                     figs.iter().filter(|f| f.span.start > at).copied().collect();
+
                 if let Some(total) = total {
+                    let mut parts = parts;
                     // Each part counts the total's thing or says where: “17 in Aswan”.
                     let noun = word_after(total);
                     let part_like = |p: &Figure| {
                         let w = word_after(p);
+                        // “eight to reinforce the service”, not a range (“12 to 15”).
+                        let to_not_range = w == "to"
+                            && article.text[p.span.end..]
+                                .split_whitespace()
+                                .nth(1 + usize::from(p.scale > 0))
+                                .is_some_and(|n| {
+                                    !n.starts_with(|c: char| c.is_ascii_digit())
+                                        && number_word(n).is_none()
+                                });
                         w == noun
+                            || to_not_range
                             || matches!(
                                 w.as_str(),
                                 "in" | "from" | "at" | "of" | "on" | "by" | "for"
                             )
                     };
+                    // A list of figures may spell a small one out: “12 for the new line and
+                    // eight for …” (a number word counts only where a part's word follows).
+                    if !parts.is_empty() {
+                        parts.extend(word_parts(list_text, at).into_iter().filter(part_like));
+                        parts.sort_by_key(|f| f.span.start);
+                    }
                     if parts.len() >= 2
                         && parts.iter().all(part_like)
                         && list_text.contains(" and ")
@@ -412,6 +540,100 @@ impl Rule for SumMismatch {
                     if over || (exhaustive && differs(total.value, parts_sum, decimal)) {
                         self.report_breakdown(&total, &figs, out);
                     }
+                }
+            }
+            // 4b. “6,000 of 22,000 residents, nearly half”.
+            if text.contains(" of ") {
+                for c in fraction_of_re().captures_iter(text) {
+                    let (Some(a), Some(b), Some(f)) =
+                        (scaled(&c, "a"), scaled(&c, "b"), c.name("f"))
+                    else {
+                        continue;
+                    };
+                    let Some(stated) = fraction_percent(f.as_str()) else {
+                        continue;
+                    };
+                    if b <= 0.0 || a > b {
+                        continue;
+                    }
+                    let real = 100.0 * a / b;
+                    let slack = match c.name("q").map(|q| q.as_str().trim()) {
+                        None => 4.0,
+                        Some("more than" | "over" | "just over") if real >= stated => continue,
+                        Some("under" | "just under") if real <= stated => continue,
+                        Some(_) => 9.0,
+                    };
+                    if (real - stated).abs() <= slack {
+                        continue;
+                    }
+                    let span = Span::new(s.span.start + f.start(), s.span.start + f.end());
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            span,
+                            format!(
+                                "{} of {} is {:.0}%, not {}",
+                                c.name("a").map_or("", |m| m.as_str()),
+                                c.name("b").map_or("", |m| m.as_str()),
+                                real,
+                                f.as_str()
+                            ),
+                        )
+                        .with_help("Recompute the share or check the two figures."),
+                    );
+                }
+            }
+            // 5. “40 percent of the output, or 15 GWh” after “a total of 30 GWh”.
+            if share && text.contains(", or ") {
+                for c in share_restated_re().captures_iter(text) {
+                    let (Some(p), Some(y), Some(u)) = (c.name("p"), scaled(&c, "y"), c.name("u"))
+                    else {
+                        continue;
+                    };
+                    let Ok(pct) = p.as_str().parse::<f64>() else {
+                        continue;
+                    };
+                    // The total of the same unit stated earlier in the article.
+                    let before = &article.text[..s.span.start];
+                    let Some(total) = stated_total_re()
+                        .captures_iter(before)
+                        .filter(|t| t.name("u").is_some_and(|tu| tu.as_str() == u.as_str()))
+                        .last()
+                        .and_then(|t| scaled(&t, "t"))
+                    else {
+                        continue;
+                    };
+                    if total <= 0.0 || pct > 100.0 {
+                        continue;
+                    }
+                    let real = 100.0 * y / total;
+                    let slack = if c.name("q").is_some() { 3.0 } else { 1.0 };
+                    if (real - pct).abs() <= slack {
+                        continue;
+                    }
+                    let (Some(ym), Some(all)) = (c.name("y"), c.get(0)) else {
+                        continue;
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            Span::new(s.span.start + p.start(), s.span.start + all.end()),
+                            format!(
+                                "{}% of the total {} {} is {}, not {} ({:.0}%)",
+                                p.as_str(),
+                                show(total, total.fract() != 0.0),
+                                u.as_str(),
+                                show(total * pct / 100.0, true),
+                                ym.as_str(),
+                                real
+                            ),
+                        )
+                        .with_help(
+                            "Recompute the share or the figure from the total given earlier.",
+                        ),
+                    );
                 }
             }
             // 4. A share next to its two figures.

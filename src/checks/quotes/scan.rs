@@ -47,6 +47,8 @@ struct Mark {
     context: Option<Role>,
     space_after: bool,
     space_before: bool,
+    /// Where the mark's sentence ends (without trailing space).
+    sentence_end: usize,
 }
 
 fn is_double(c: char) -> bool {
@@ -88,9 +90,14 @@ pub fn scan(article: &Article) -> Vec<Finding> {
             .and_then(|s| article.tokens.get(s.tokens.start));
         let marks: Vec<Mark> = article.sentences[block.sentences.clone()]
             .iter()
-            .flat_map(|s| article.tokens[s.tokens.clone()].iter())
-            .filter(|t| t.kind == TokenKind::Quote)
-            .filter_map(|t| {
+            .flat_map(|s| {
+                let end = s.span.start + text[s.span.range()].trim_end().len();
+                article.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(move |t| (t, end))
+            })
+            .filter(|(t, _)| t.kind == TokenKind::Quote)
+            .filter_map(|(t, sentence_end)| {
                 let glyph = text[t.span.range()].chars().next()?;
                 if !is_double(glyph) {
                     return None;
@@ -118,6 +125,7 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                     context,
                     space_after: after.is_some_and(|c| c == ' ' || c == '\u{a0}'),
                     space_before: before.is_some_and(|c| c == ' ' || c == '\u{a0}'),
+                    sentence_end,
                 })
             })
             .collect();
@@ -129,7 +137,7 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                 .and_then(|t| text[t.span.range()].chars().next())
                 .is_some_and(|c| matches!(c, '“' | '"' | '«' | '„'));
             if !reopens {
-                out.push(unclosed(open));
+                out.push(unclosed(open, open.sentence_end));
             }
         }
         let mut open: Option<Mark> = None;
@@ -141,7 +149,9 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                     if let Some(prev) = open {
                         // Two openings in a row: the first was never closed, unless this one is
                         // reversed (” It is over “ style is handled below).
-                        out.push(unclosed(prev));
+                        let end =
+                            prev.span.start + text[prev.span.start..m.span.start].trim_end().len();
+                        out.push(unclosed(prev, end));
                     }
                     if m.glyph == '”'
                         || m.glyph == '»' && marks.get(i + 1).is_some_and(|n| n.glyph == '«')
@@ -214,12 +224,12 @@ pub fn scan(article: &Article) -> Vec<Finding> {
             if bi + 1 < article.blocks.len() {
                 prev_block_open = Some(o);
             } else {
-                out.push(unclosed(o));
+                out.push(unclosed(o, o.sentence_end));
             }
         }
     }
     if let Some(o) = prev_block_open {
-        out.push(unclosed(o));
+        out.push(unclosed(o, o.sentence_end));
     }
     out
 }
@@ -239,10 +249,12 @@ fn decide(m: &Mark, inside: bool) -> Role {
     }
 }
 
-fn unclosed(o: Mark) -> Finding {
+/// A quotation opened at `o` and never closed: the span runs from the mark to `end` (the end of
+/// its sentence, or the next opening mark), the words left without their closing mark.
+fn unclosed(o: Mark, end: usize) -> Finding {
     Finding {
         problem: Problem::Unbalanced,
-        span: o.span,
+        span: Span::new(o.span.start, end.max(o.span.end)),
         message: format!("Quotation opened with {} is never closed", o.glyph),
         related: None,
         fix: Vec::new(),
