@@ -48,6 +48,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(dates::relative_date::RelativeDate::new()),
         Box::new(dates::chronology::Chronology::new()),
         Box::new(dates::decades::Decades::new()),
+        Box::new(dates::era_year::EraYear::new()),
         Box::new(dates::future_past::FuturePast::new()),
         Box::new(dates::future_in_past::FutureInPast::new()),
         Box::new(dates::age_birth_year::AgeBirthYear::new()),

@@ -3,6 +3,7 @@
 pub mod age_birth_year;
 pub mod chronology;
 pub mod decades;
+pub mod era_year;
 pub mod future_in_past;
 pub mod future_past;
 pub mod relative_date;
