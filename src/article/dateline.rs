@@ -69,6 +69,7 @@ fn date_re() -> &'static Regex {
             r"(?x)
             (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b)
             | (?P<num>\b(?P<d3>\d{{1,2}})(?P<sep>[./])(?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b)
+            | (?P<ymd>\b(?P<y5>\d{{4}})\.(?P<m5>\d{{1,2}})\.(?P<d5>\d{{1,2}})\.?)
             | (?P<mdy>\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)
             | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b)
             ",
@@ -275,8 +276,13 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                     | "publicado em"
                     | "opublikowano"
             );
-            // A numeric date (13/11/2024, 09.04.2024) only in a labelled metadata line.
-            if caps.name("num").is_some() && !metadata {
+            // A numeric date (13/11/2024, 09.04.2024, 2025.10.30.) only in a labelled metadata
+            // line, or with points right after a dateline place (“KEMI, 4.2.2026 (STT) –”).
+            let numeric = caps.name("num").is_some() || caps.name("ymd").is_some();
+            let dotted_after_place = caps.name("sep").is_some()
+                && place_caps
+                    .is_some_and(|p| m.start() >= p.end() && s[p.end()..m.start()].trim() == ",");
+            if numeric && !metadata && !dotted_after_place {
                 continue;
             }
             let weekday_prefix = is_weekday(prefix.trim_end_matches(','));
@@ -290,7 +296,13 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 let weekday_between = between
                     .strip_prefix(',')
                     .is_some_and(|w| is_weekday(w.trim().trim_end_matches(',')));
-                (between == "," || between.is_empty() || between.ends_with(',') || weekday_between)
+                // “TEHRAN, Thursday 16 Mordad 1404 / August 7, 2025”: another calendar's date first.
+                let other_calendar = between.starts_with(',') && between.ends_with('/');
+                (between == ","
+                    || between.is_empty()
+                    || between.ends_with(',')
+                    || weekday_between
+                    || other_calendar)
                     .then(|| p.as_str().trim().to_string())
             });
             let at_start = prefix.is_empty() || metadata || weekday_prefix;
@@ -390,6 +402,10 @@ fn parse_caps(caps: &regex::Captures<'_>) -> Option<NaiveDate> {
         } else {
             None
         };
+    }
+    if caps.name("ymd").is_some() {
+        let y = caps.name("y5")?.as_str().parse().ok()?;
+        return NaiveDate::from_ymd_opt(y, num("m5")?, num("d5")?);
     }
     if caps.name("mdy").is_some() {
         let y = caps.name("y1")?.as_str().parse().ok()?;
@@ -501,6 +517,28 @@ mod tests {
             dl("Title\n\nLast updated: 16/07/2025 - 13:42\n\nText without a dateline."),
             Some((d(2025, 7, 16), None))
         );
+    }
+
+    #[test]
+    fn dotted_dates_and_other_calendars() {
+        assert_eq!(
+            dl("Title\n\nKEMI, 4.2.2026 (STT) – The mill will close."),
+            Some((d(2026, 2, 4), Some("KEMI".into())))
+        );
+        assert_eq!(
+            dl("Title\nUpdated: 2025.10.30. 14:12\n\nDEBRECEN, Hungary, Oct 30 (Reuters) - BMW began."),
+            Some((d(2025, 10, 30), Some("DEBRECEN".into())))
+        );
+        assert_eq!(
+            dl("Title\n\nTEHRAN, Thursday 16 Mordad 1404 / August 7, 2025 (IRNA) - Offices shut."),
+            Some((d(2025, 8, 7), Some("TEHRAN".into())))
+        );
+        assert_eq!(dl("Title\n\nThe score was 4.2.2026 points."), None);
+        assert_eq!(
+            dl("Title\n\nHanoi, 14/08/2025 - The city presented its plan."),
+            Some((d(2025, 8, 14), Some("Hanoi".into())))
+        );
+        assert_eq!(dl("Title\n\nHanoi, 04/08/2025 - Ambiguous."), None);
     }
 
     #[test]

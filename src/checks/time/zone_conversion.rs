@@ -123,6 +123,10 @@ impl ZoneConversion {
                     Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
                     Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
                     Example::flag("The test began at 9 am local time (GMT+1), or 10:00 GMT."),
+                    Example::flag("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1200 GMT)."),
+                    Example::pass("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1000 GMT)."),
+                    Example::pass("DHAKA, 16 September 2025 – In Kolkata, traders expected the fish by 4 pm local time (1030 GMT) on Friday."),
+                    Example::flag("DHAKA, 16 September 2025 – In Kolkata, traders expected the fish by 4 pm local time (1000 GMT) on Friday."),
                     Example::pass("The test began at 9 am local time (GMT+1), or 08:00 GMT."),
                     Example::pass("Doors open at 14:00 UTC+5:30, or 08:30 GMT."),
                     Example::flag("STOCKHOLM, 20 August 2025 – It airs at 8 pm Swedish time (2000 GMT)."),
@@ -168,7 +172,7 @@ fn implicit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
+            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:,?\s+on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}})?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -467,10 +471,17 @@ impl Rule for ZoneConversion {
                 ) else {
                     continue;
                 };
+                // “In Kolkata, … by 4 pm local time”: local to the place the sentence names.
+                let mut zone = z1.as_str();
+                if zone.trim().eq_ignore_ascii_case("local time") {
+                    if let Some(place) = place_named_before(article, &text[..t1.start()]) {
+                        zone = place;
+                    }
+                }
                 let Some(found) = self.compare(
                     article,
                     &mut countries_named,
-                    (t1.as_str(), Some(z1.as_str())),
+                    (t1.as_str(), Some(zone)),
                     (t2.as_str(), z2.as_str()),
                 ) else {
                     continue;
@@ -583,6 +594,31 @@ impl ZoneConversion {
                 ),
         );
     }
+}
+
+/// The last city the gazetteer knows named in `text` (“In Kolkata, traders …”), when it is not
+/// the dateline's place.
+fn place_named_before<'t>(article: &Article, text: &'t str) -> Option<&'t str> {
+    let g = gazetteer();
+    let dateline = article.place.as_deref().map(title_case);
+    // A place, not a person's name (“Santos conceded”): “in Kolkata”, “at Busan”.
+    let ws: Vec<&str> = text
+        .split(|ch: char| !(ch.is_alphabetic() || ch == '-' || ch == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..ws.len())
+        .rev()
+        .map(|i| (ws[i - 1], ws[i]))
+        .find_map(|(before, w)| {
+            (matches!(before, "in" | "In" | "at" | "At" | "from" | "near")
+                && w.len() > 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && dateline.as_deref() != Some(w)
+                && g.lookup(w)
+                    .iter()
+                    .any(|p| p.kind != PlaceKind::CountryMulti))
+            .then_some(w)
+        })
 }
 
 /// Does `text` name a city or country whose UTC offset on the article's date is not `offset`?
