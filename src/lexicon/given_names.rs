@@ -34,8 +34,20 @@ fn table() -> &'static HashMap<&'static str, NameGender> {
 }
 
 /// The gender of a given name as written (“Elena”, “Thomas”), if the list knows it.
+/// A hyphenated given name takes the gender of its parts when they agree (“Anna-Kaisa”,
+/// “Jean-Pierre”); a Korean one (“Jun-seo”) is not in the list.
 pub fn gender(name: &str) -> Option<NameGender> {
-    table().get(name).copied()
+    if let Some(g) = table().get(name) {
+        return Some(*g);
+    }
+    let (a, b) = name.split_once('-')?;
+    let ga = table().get(a).copied();
+    let gb = table().get(b).copied();
+    match (ga, gb) {
+        (Some(x), Some(y)) if x == y => Some(x),
+        (Some(x), None) if b.chars().next().is_some_and(char::is_uppercase) => Some(x),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -49,5 +61,8 @@ mod tests {
         assert_eq!(gender("Andrea"), None);
         assert_eq!(gender("Grace"), None);
         assert_eq!(gender("thomas"), None);
+        assert_eq!(gender("Anna-Kaisa"), Some(NameGender::Female));
+        assert_eq!(gender("Jean-Pierre"), Some(NameGender::Male));
+        assert_eq!(gender("Anna-seo"), None);
     }
 }

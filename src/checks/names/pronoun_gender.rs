@@ -133,6 +133,13 @@ fn pronoun_re() -> &'static Regex {
     })
 }
 
+fn without_accents(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    w.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
 fn gender_of(w: &str) -> Option<Gender> {
     match w.to_lowercase().as_str() {
         "he" | "him" | "his" | "mr" => Some(Gender::Male),
@@ -362,13 +369,18 @@ impl Rule for PronounGender {
             let ws = person_words(run);
             for (i, w) in ws.iter().enumerate() {
                 let last = i + 1 == ws.len();
-                by_name.entry((*w).to_string()).or_default().push(Evidence {
-                    gender: e.gender,
-                    weight: e.weight,
-                    flaggable: if last { e.flaggable } else { None },
-                    pronoun: e.pronoun.clone(),
-                    at: e.at,
-                });
+                // Niemelä and Niemela are one person: evidence is kept by the name without its
+                // accents.
+                by_name
+                    .entry(without_accents(w))
+                    .or_default()
+                    .push(Evidence {
+                        gender: e.gender,
+                        weight: e.weight,
+                        flaggable: if last { e.flaggable } else { None },
+                        pronoun: e.pronoun.clone(),
+                        at: e.at,
+                    });
             }
         };
         for &(surname, g, at, name) in &given {
@@ -508,7 +520,7 @@ impl Rule for PronounGender {
         }
         let mut found: Vec<Diagnostic> = Vec::new();
         for (name, ev) in &by_name {
-            if shared.contains(&name.as_str()) {
+            if shared.iter().any(|s| without_accents(s) == *name) {
                 continue;
             }
             let weight = |g: Gender| {

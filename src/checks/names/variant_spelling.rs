@@ -204,6 +204,12 @@ impl VariantSpelling {
                     Example::flag("Passenger Kenta Ohno waited six hours. Ohno said the staff helped. Kenta Ono later took a bus."),
                     Example::flag("Youssef El Amrani spoke first. El Amrani said tests went well. Al-Amrani said fares were not set."),
                     Example::pass("Youssef El Amrani met Omar Al-Bashir in El Paso; El Amrani said so."),
+                    Example::flag("Commissioner Tokunbo Adeyemi-Coker spoke. Adeyemi-Coker said the ban was final. Adeyemi-Cocker added that fines would follow."),
+                    Example::pass("Rolls-Royce and Mercedes-Benz met Hewlett-Packard; Austria-Hungary and Austro-Hungarian troops."),
+                    Example::flag("Foreign Minister Péter Szijjártó attended. Szijjártó Péter said the plant was good news."),
+                    Example::flag("Director Dao Quang Huy spoke. Dao Quang Huy said so. Dao Quan Huy added that comments were welcome."),
+                    Example::flag("Spokeswoman Fatemeh Ghasemi spoke. Ghasemi said offices would close. Qasemi said Iran had no choice."),
+                    Example::pass("Costa Rica beat Rica Costa FC; Kim Jong Un met Kim Yo Jong; Anna Maria Berg met Anna Marie Berg."),
                     Example::flag("Captain Dragan Petrović waited. Petrović said the water was low. Petrovich said the grain was fine."),
                     Example::pass("Neptun Deep is the field. Neptun Deep (Neptun is Romanian for Neptune) holds gas. Neptun Deep will produce."),
                 ],
@@ -238,6 +244,10 @@ pub fn fold(name: &str) -> String {
         .collect();
     // Petrović / Petrovich / Petrovic: the South Slavic ending “-ić” written “-ich”.
     let mut lower = lower;
+    // Ghasemi / Qasemi, Gholam / Qolam: one Persian and Arabic letter written two ways.
+    if let Some(rest) = lower.strip_prefix("gh") {
+        lower = format!("q{rest}");
+    }
     if lower.ends_with("ych") && lower.len() > 5 {
         lower.pop();
     }
@@ -333,6 +343,14 @@ fn glossed(article: &Article, a: &[Span], b: &[Span]) -> bool {
 
 /// The first letter without its diacritics (Ś and S compare equal), with the letters that
 /// spell one sound in Spanish and Portuguese names (C/S/Z: Cifuentes / Sifuentes) merged.
+/// The folded first letter of a name: Gh counts as Q (Ghasemi / Qasemi).
+fn name_initial(w: &str) -> Option<char> {
+    if w.starts_with("Gh") || w.starts_with("gh") {
+        return Some('K');
+    }
+    w.chars().next().map(fold_initial)
+}
+
 fn fold_initial(c: char) -> char {
     let c = c.to_string().nfd().next().unwrap_or(c);
     match c {
@@ -430,7 +448,7 @@ fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
     }
     la.max(lb) >= 6
         && la.min(lb) >= 5
-        && a.chars().next().map(fold_initial) == b.chars().next().map(fold_initial)
+        && name_initial(a) == name_initial(b)
         && fa.len().abs_diff(fb.len()) <= 1
         && levenshtein(fa, fb) == 1
 }
@@ -539,10 +557,7 @@ impl Rule for VariantSpelling {
             }
         }
         let folded: Vec<String> = forms.iter().map(|(w, _)| fold(w)).collect();
-        let initial: Vec<Option<char>> = forms
-            .iter()
-            .map(|(w, _)| w.chars().next().map(fold_initial))
-            .collect();
+        let initial: Vec<Option<char>> = forms.iter().map(|(w, _)| name_initial(w)).collect();
         // Variants share their folded first letter and differ in folded length by one at most:
         // compare only within those buckets.
         let key = |k: usize| (initial[k], folded[k].chars().count());
@@ -632,6 +647,221 @@ impl Rule for VariantSpelling {
         }
         self.full_name_variants(article, out);
         self.article_particle_variants(article, out);
+        self.order_and_middle_variants(article, out);
+        self.hyphenated_variants(article, out);
+    }
+}
+
+impl VariantSpelling {
+    /// A hyphenated name with one part spelled two ways (“Adeyemi-Coker” / “Adeyemi-Cocker”).
+    fn hyphenated_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let mut forms: Vec<(&str, Vec<Span>)> = Vec::new();
+        for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = crate::lexicon::strip_possessive(article.slice(t.span));
+            if w.len() > 60
+                || !w.contains('-')
+                || !w.split('-').all(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase)
+                        && p.chars().skip(1).any(char::is_lowercase)
+                })
+            {
+                continue;
+            }
+            let span = Span::new(t.span.start, t.span.start + w.len());
+            match forms.iter_mut().find(|(f, _)| *f == w) {
+                Some((_, v)) => v.push(span),
+                None => forms.push((w, vec![span])),
+            }
+        }
+        // Pairs are compared: a text with hundreds of hyphenated names is not an article.
+        if forms.len() > 300 {
+            return;
+        }
+        for (i, (minor, minor_spans)) in forms.iter().enumerate() {
+            let Some((major, major_spans)) = forms.iter().enumerate().find_map(|(j, (f, sp))| {
+                let pa: Vec<&str> = minor.split('-').collect();
+                let pb: Vec<&str> = f.split('-').collect();
+                let differing: Vec<(&&str, &&str)> =
+                    pa.iter().zip(&pb).filter(|(a, b)| a != b).collect();
+                let one_respelled = pa.len() == pb.len()
+                    && differing.len() == 1
+                    && differing
+                        .first()
+                        .is_some_and(|(a, b)| are_variants(a, b) || fold(a) == fold(b));
+                // The majority form; a tie goes to the first used.
+                let majority =
+                    sp.len() > minor_spans.len() || (sp.len() == minor_spans.len() && j < i);
+                (j != i && one_respelled && majority).then_some((f, sp))
+            }) else {
+                continue;
+            };
+            for &span in minor_spans {
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        span,
+                        format!("“{minor}” here, “{major}” elsewhere in the article"),
+                    )
+                    .with_related(major_spans[0], format!("“{major}” first used here"))
+                    .with_help("Use one spelling throughout.")
+                    .with_fix(Fix {
+                        edits: vec![Edit {
+                            span,
+                            replacement: major.to_string(),
+                        }],
+                        applicability: Applicability::Unsafe,
+                    }),
+                );
+            }
+        }
+    }
+}
+
+/// Runs of two or three capitalised words that are not common English words, as
+/// (words, spans): the names of the article as written.
+fn name_runs(article: &Article) -> Vec<(Vec<&str>, Vec<Span>)> {
+    let toks = &article.tokens;
+    let is_name_word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let w = article.slice(t.span);
+            t.kind == TokenKind::Word
+                && w.len() >= 2
+                && w.len() <= 40
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !words::is_common(w)
+        })
+    };
+    let gap = |a: usize, b: usize| article.text[toks[a].span.end..toks[b].span.start] == *" ";
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if !is_name_word(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k + 1 < toks.len() && is_name_word(k + 1) && gap(k, k + 1) {
+            k += 1;
+        }
+        let n = k + 1 - start;
+        if (2..=3).contains(&n) {
+            let spans: Vec<Span> = (start..=k)
+                .map(|i| {
+                    let w = crate::lexicon::strip_possessive(article.slice(toks[i].span));
+                    Span::new(toks[i].span.start, toks[i].span.start + w.len())
+                })
+                .collect();
+            let ws = spans.iter().map(|s| article.slice(*s)).collect();
+            out.push((ws, spans));
+        }
+        k += 1;
+    }
+    out
+}
+
+impl VariantSpelling {
+    /// One person's name in two orders (“Péter Szijjártó”, then “Szijjártó Péter”), or a
+    /// three-word name whose middle word is spelled two ways (“Dao Quang Huy” / “Dao Quan Huy”).
+    fn order_and_middle_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        let runs = name_runs(article);
+        let c = countries();
+        let done: Vec<Span> = out
+            .iter()
+            .filter(|d| d.rule == self.meta.id)
+            .map(|d| d.span)
+            .collect();
+        let mut counts: HashMap<&[&str], usize> = HashMap::default();
+        for (r, _) in &runs {
+            *counts.entry(r.as_slice()).or_default() += 1;
+        }
+        let count = |ws: &[&str]| counts.get(ws).copied().unwrap_or(0);
+        // Earlier runs by key: the two words in either order, or the outer words of three (the
+        // most recent few only, so the pass stays linear on any input).
+        let key = |ws: &[&str]| -> (String, String) {
+            match ws {
+                [a, b] if a <= b => ((*a).to_string(), (*b).to_string()),
+                [a, b] => ((*b).to_string(), (*a).to_string()),
+                [a, .., c] => ((*a).to_string(), format!("…{c}")),
+                _ => (String::new(), String::new()),
+            }
+        };
+        let mut earlier: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        let mut flagged: Vec<Span> = Vec::new();
+        for (j, (wb, sb)) in runs.iter().enumerate() {
+            let k = key(wb);
+            let candidates: Vec<usize> = earlier.get(&k).cloned().unwrap_or_default();
+            let slot = earlier.entry(k).or_default();
+            if slot.len() >= 16 {
+                slot.remove(0);
+            }
+            slot.push(j);
+            let whole = Span::new(sb[0].start, sb[sb.len() - 1].end);
+            if done
+                .iter()
+                .chain(&flagged)
+                .any(|d| d.start < whole.end && whole.start < d.end)
+            {
+                continue;
+            }
+            let Some((wa, sa)) = candidates.iter().map(|&i| &runs[i]).find(|(wa, _)| {
+                if wa.len() != wb.len() || *wa == *wb {
+                    return false;
+                }
+                match (wa.as_slice(), wb.as_slice()) {
+                    // Reversed: never two places or countries (“Costa Rica” / “Rica Costa”).
+                    ([a1, a2], [b1, b2]) => {
+                        a1 == b2
+                            && a2 == b1
+                            && c.by_name(a1).is_none()
+                            && c.by_name(a2).is_none()
+                            && crate::lexicon::places::gazetteer()
+                                .lookup(&wa.join(" "))
+                                .is_empty()
+                            && c.by_name(&wa.join(" ")).is_none()
+                    }
+                    ([a1, a2, a3], [b1, b2, b3]) => {
+                        a1 == b1
+                            && a3 == b3
+                            && a2 != b2
+                            && a2.chars().count().min(b2.chars().count()) >= 3
+                            && levenshtein(&fold(a2), &fold(b2)) <= 1
+                    }
+                    _ => false,
+                }
+            }) else {
+                continue;
+            };
+            // The form used more often is right; on a tie, the first.
+            if count(wb) > count(wa) {
+                continue;
+            }
+            let major = Span::new(sa[0].start, sa[sa.len() - 1].end);
+            flagged.push(whole);
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    whole,
+                    format!(
+                        "“{}” here, “{}” elsewhere in the article",
+                        wb.join(" "),
+                        wa.join(" ")
+                    ),
+                )
+                .with_related(major, format!("“{}” used here", wa.join(" ")))
+                .with_help("Use one spelling and one order of the name throughout.")
+                .with_fix(Fix {
+                    edits: vec![Edit {
+                        span: whole,
+                        replacement: wa.join(" "),
+                    }],
+                    applicability: Applicability::Unsafe,
+                }),
+            );
+        }
     }
 }
 

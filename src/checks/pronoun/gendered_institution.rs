@@ -791,6 +791,8 @@ impl GenderedInstitution {
                     Example::pass("Romania hired Maria Ionescu as coach, and she has won two titles since."),
                     Example::pass("Spain beat Italy on Sunday, and she scored twice, said the coach of the women's team."),
                     Example::pass("Poland is hosting the summit, and it has invited 40 leaders."),
+                    Example::flag("Ben-David said that Israel cannot rely on the rain anymore and that she must continue to build plants."),
+                    Example::pass("Anna Cohen said that Israel cannot rely on the rain and that she must retire next year."),
                 ],
             ),
         }
@@ -823,26 +825,31 @@ impl GenderedInstitution {
     ) {
         let c = countries();
         let text = |i: usize| toks.get(i).map(|t| article.slice(t.span)).unwrap_or("");
-        let Some(first) = toks.first() else { return };
-        let country = article.slice(first.span);
-        if c.by_name(country).is_none() || !text(1).chars().all(char::is_lowercase) {
-            return;
-        }
-        // The country is the subject: a verb follows (“is”, “has”, “said”, “will”).
+        // The country is the subject: a verb follows (“is”, “has”, “said”, “will”, “cannot”).
         let is_verb = |w: &str| {
             AUXILIARIES.contains(&w)
-                || matches!(w, "is" | "was" | "has" | "had" | "will" | "would" | "must")
+                || matches!(
+                    w,
+                    "is" | "was" | "has" | "had" | "will" | "would" | "must" | "cannot" | "can"
+                )
                 || ((w.ends_with("ed") || w.ends_with('s')) && w.len() > 3)
         };
-        if !is_verb(text(1)) {
+        // The country opens the sentence or a reported clause (“… said that Israel cannot”).
+        let Some(j) = (0..toks.len().min(40)).find(|&j| {
+            (j == 0 || text(j - 1) == "that")
+                && c.by_name(text(j)).is_some()
+                && is_verb(text(j + 1))
+        }) else {
             return;
-        }
-        for (k, tok) in toks.iter().enumerate().skip(3) {
+        };
+        let subject = toks[j];
+        let country = article.slice(subject.span);
+        for (k, tok) in toks.iter().enumerate().skip(j + 3) {
             let p = article.slice(tok.span);
-            if !(p == "she" || p == "he")
-                || !CLAUSE_LINKS.contains(&text(k - 1))
-                || text(k - 2) != ","
-            {
+            // “…, and she has”, “…, otherwise she risks”, “… and that she must”.
+            let joined = (CLAUSE_LINKS.contains(&text(k - 1)) && text(k - 2) == ",")
+                || (text(k - 1) == "that" && text(k - 2) == "and");
+            if !(p == "she" || p == "he") || !joined {
                 continue;
             }
             // The next word is a verb of the clause: “she has”, “she risks”.
@@ -852,14 +859,14 @@ impl GenderedInstitution {
             }
             // A person named in between may be who “she” is: a word for a person, a given name,
             // or a title.
-            let named_between = (1..k - 2).any(|a| {
+            let named_between = (j + 1..k - 2).any(|a| {
                 let w = text(a);
                 is_singular_person_word(w)
                     || is_person_word(w)
                     || crate::lexicon::given_names::gender(w).is_some()
                     || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr")
             });
-            if named_between || person_before_as(article, si, first.span.start, p, false) {
+            if named_between || person_before_as(article, si, subject.span.start, p, false) {
                 return;
             }
             let pspan = tok.span;
@@ -870,7 +877,7 @@ impl GenderedInstitution {
                     pspan,
                     format!("“{p}” refers to “{country}”: English uses “it” for a country"),
                 )
-                .with_related(first.span, "the country")
+                .with_related(subject.span, "the country")
                 .with_help("Use “it”.")
                 .with_fix(Fix::unsafe_(pspan, "it")),
             );

@@ -122,7 +122,52 @@ pub struct Resumptive {
     meta: RuleMeta,
 }
 
+/// “…,” Mr. Huy he said: a name after a closing quotation mark, then a pronoun and a verb of
+/// saying.
+fn after_quotation_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r#"[”"»]\s+(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?P<p>he|she)\s+(?:said|says|added|told|stressed|noted|explained|insisted)\b"#)
+            .expect("static regex")
+    })
+}
+
 impl Resumptive {
+    /// See [`after_quotation_re`]; a lone word must not be an English word (“Yesterday”).
+    fn check_after_quotation(&self, article: &Article, sentence: Span) -> Option<Diagnostic> {
+        let text = article.slice(sentence);
+        if !(text.contains(" he ") || text.contains(" she ")) {
+            return None;
+        }
+        let c = after_quotation_re().captures(text)?;
+        let (subject, p) = (c.name("subject")?, c.name("p")?);
+        let titled =
+            subject.as_str().starts_with(['M', 'D', 'P']) && subject.as_str().contains(' ');
+        if !titled && !subject.as_str().contains(' ') && words::is_known(subject.as_str()) {
+            return None;
+        }
+        let pspan = Span::new(sentence.start + p.start(), sentence.start + p.end());
+        let subject = Span::new(
+            sentence.start + subject.start(),
+            sentence.start + subject.end(),
+        );
+        Some(
+            Diagnostic::new(
+                &self.meta.id,
+                self.meta.severity,
+                pspan,
+                format!(
+                    "“{}” repeats the subject “{}”",
+                    article.slice(pspan),
+                    article.slice(subject)
+                ),
+            )
+            .with_related(subject, "the subject")
+            .with_help("Delete the pronoun: the subject is already named.")
+            .with_fix(Fix::unsafe_(Span::new(pspan.start, pspan.end + 1), "")),
+        )
+    }
+
     pub fn new() -> Self {
         Resumptive {
             meta: crate::checks::meta(
@@ -179,6 +224,9 @@ impl Resumptive {
                     Example::flag("The hospital director she said that elderly patients made up most of the cases."),
                     Example::flag("The project it was approved in August under the incentive scheme."),
                     Example::pass("The project it was part of collapsed. The director she hired left."),
+                    Example::flag("Mr. Rezvani he said that the ministry had asked industry to cut use."),
+                    Example::flag("“Hanoi cannot wait any longer,” Mr. Huy he said."),
+                    Example::pass("“Hanoi cannot wait any longer,” Mr. Huy said. “Yesterday,” he said, “we met.”"),
                 ],
             ),
         }
@@ -210,6 +258,7 @@ impl Rule for Resumptive {
             if let Some(d) = self
                 .check_sentence(article, &toks)
                 .or_else(|| self.check_after_opener(article, &toks))
+                .or_else(|| self.check_after_quotation(article, s.span))
             {
                 out.push(d);
             }
@@ -315,8 +364,10 @@ impl Resumptive {
         }
         // The subject: a run of capitalised words (with "of", "the", "and", "de", "von" inside),
         // or "The"/"A" + up to four words.
-        let mut i = 0;
-        let mut caps = 0;
+        // “Mr. Rezvani he said”: a title and its point open the subject.
+        let titled = matches!(first, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof") && text(1) == ".";
+        let mut i = if titled { 2 } else { 0 };
+        let mut caps = usize::from(titled);
         let starts_with_article = matches!(first, "The" | "A" | "An");
         while i < toks.len() && toks[i].kind == TokenKind::Word {
             let w = text(i);
@@ -347,6 +398,9 @@ impl Resumptive {
             return None;
         }
         // A lone capitalised word must be a name, not "Yesterday".
+        if titled && subject_end == 2 {
+            return None;
+        }
         if subject_end == 1 && (words::is_known(first) || caps == 0) {
             return None;
         }
