@@ -38,6 +38,8 @@ impl WeekdayMismatch {
                     )
                     .on("2023-02-20"),
                     Example::pass("The summit opens on Friday, 3 March.").on("2023-02-20"),
+                    Example::flag("The line will open on 1 December 2026, which falls on a Monday."),
+                    Example::pass("The line will open on 1 December 2026, which falls on a Tuesday."),
                     Example::flag("The port authority said on Monday (8) that the river fell.")
                         .on("2024-10-08"),
                     Example::pass("The port authority said on Tuesday (8) that the river fell.")
@@ -73,6 +75,18 @@ impl Default for WeekdayMismatch {
 }
 
 const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+/// “on 1 December 2026, which falls on a Monday”: the weekday after the date.
+fn falls_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let dm = day_month_pattern();
+        let pat = format!(
+            r"{dm}(?:,?\s+(?P<y>\d{{4}})\b)?,?\s+(?:which|that)\s+(?:falls|fell|is|was|will\s+be)\s+(?:on\s+)?(?:a\s+)?{WEEKDAY}\b"
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
 
 fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -127,7 +141,16 @@ impl Rule for WeekdayMismatch {
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         for s in &article.sentences {
             let text = article.slice(s.span);
-            for caps in re().captures_iter(text) {
+            let falls = if text.contains(" falls ")
+                || text.contains(" fell ")
+                || text.contains("which is")
+                || text.contains("which was")
+            {
+                falls_re().captures_iter(text).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            };
+            for caps in re().captures_iter(text).chain(falls) {
                 let (Some(wd), Some(whole)) = (
                     caps.name("wd").or(caps.name("wd2")).or(caps.name("wd3")),
                     caps.get(0),

@@ -48,6 +48,7 @@ impl IndefiniteArticle {
                     Example::flag("They waited for an decision."),
                     Example::flag("A drone hit a 80,000-tonne bulk carrier."),
                     Example::flag("He was an 19-year-old student."),
+                    Example::flag("She said: “A electric scooter costs more than I earn.”"),
                     Example::pass("An 80,000-tonne ship, an 18-year-old, an 11-point lead, an 8% rise, a 1,000-strong crowd, a 2024 law, an 1820s house, a 100-day plan."),
                     Example::pass("An hour later an honest broker, a unique site, a university, an umbrella body, a one-off, a euro, an urgent call, a user."),
                     Example::pass("An FBI agent met an MP at a NATO summit; a Ukrainian and an Italian firm; an historic day; a US base."),
@@ -125,7 +126,13 @@ impl Rule for IndefiniteArticle {
                 let want_an = match art {
                     "a" => false,
                     "an" => true,
-                    "A" | "An" if k == range.start => art == "An",
+                    // At the start of the sentence or of a quotation: “"A electric scooter …”.
+                    "A" | "An"
+                        if k == range.start
+                            || (k > range.start && toks[k - 1].kind == TokenKind::Quote) =>
+                    {
+                        art == "An"
+                    }
                     _ => continue,
                 };
                 let Some(next) = toks

@@ -98,6 +98,8 @@ fn accented_foreign_min(word: &str, min: usize) -> bool {
 
 /// English words often written with their accents, whose plain forms the word list lacks.
 const ENGLISH_WITH_ACCENTS: &[&str] = &[
+    "née",
+    "né",
     "café",
     "cafés",
     "rôle",
@@ -279,12 +281,17 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
                 .next()
                 .unwrap_or("");
             let next_word = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            // Or before a name: an honorific (“bà Lan”, “ông Huy”).
+            let before_name = next_word.chars().next().is_some_and(char::is_uppercase)
+                && next_word.chars().skip(1).all(char::is_lowercase)
+                && next_word.len() >= 2;
             if !(accented_foreign_min(w, 2)
-                && next_word.len() >= 3
-                && next_word
-                    .chars()
-                    .all(|c| c.is_lowercase() && is_latin_or_dash(c))
-                && !words::is_known(next_word))
+                && (before_name
+                    || (next_word.len() >= 3
+                        && next_word
+                            .chars()
+                            .all(|c| c.is_lowercase() && is_latin_or_dash(c))
+                        && !words::is_known(next_word))))
             {
                 continue;
             }
@@ -380,6 +387,7 @@ impl Untranslated {
                     Example::pass("They met at a café; her rôle was naïve, the façade a cliché and the décor passé."),
                     Example::flag("The remaining section, în prezent in the final phase of construction, will open in two stages."),
                     Example::pass("They dined à la carte at the café; Anna Kowalska, née Nowak, paid."),
+                    Example::flag("According to bà Lan, the new rules would hurt street vendors."),
                     Example::pass("Crowds chanted «Слава Україні» as the convoy passed; the word “shalom” (שלום) was written on the wall."),
                 ],
             ),

@@ -66,6 +66,14 @@ impl SumMismatch {
                     Example::flag("Three lines make a total of 30 GWh a year. About 40 percent of the output, or 15 GWh, will be exported."),
                     Example::pass("Three lines make a total of 30 GWh a year. About 40 percent of the output, or 12 GWh, will be exported."),
                     Example::pass("Three lines make 30 GWh a year. About 40 percent of the output, or 15 GWh of last year's, was sold."),
+                    Example::flag("Of the 430 jobs, 310 are at the mill and 95 in logistics and harbour work."),
+                    Example::flag("In all, 64 vessels were stranded. Of those, 41 are cargo barges and 19 are cruise ships."),
+                    Example::pass("Of the 430 jobs, 310 are at the mill and 120 in logistics; of the 30 injured, 12 were children and 5 women."),
+                    Example::pass("In all, 30 people were hurt. Of those, 12 were children and 5 were elderly."),
+                    Example::flag("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 15 per cent of the total."),
+                    Example::pass("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 7 per cent of the total."),
+                    Example::flag("Exporters shipped 532 of the 2,420 tonnes, less than 15 percent of the quota."),
+                    Example::pass("Exporters shipped 332 of the 2,420 tonnes, less than 15 percent of the quota."),
                     Example::pass("Round 1 (8 articles; 102 core rows, 9 stretch, 45 clean spans): 60 of 102 core rows and 12 stretch."),
                 ],
             ),
@@ -101,12 +109,24 @@ fn share_of_re() -> &'static Regex {
     })
 }
 
+/// “13,000 tonnes …, out of which roughly 870 tonnes are plastics, representing about 15 per
+/// cent”.
+fn out_of_which_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s$€£(])(?P<b>{NUM})\b[^.;:()%\d]{{0,60}}?\b(?:out\s+of|of)\s+(?:which|these|those|them)\b[^.;:()%\d]{{0,20}}?(?P<a>{NUM})\b[^.;:()%\d]{{0,60}}?,?\s+(?:or|representing|accounting\s+for|making\s+up)\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+        ))
+        .expect("static regex")
+    })
+}
+
 /// “A of (the) B …, or P percent”.
 fn part_of_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,50}}?(?:,\s+or|\()\s*(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,50}}?(?:,\s+or|\(|,)\s*(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
         ))
         .expect("static regex")
     })
@@ -426,12 +446,22 @@ impl Rule for SumMismatch {
             if !has_digit {
                 continue;
             }
-            let opens_of = text.starts_with("Of the ") || text.starts_with("Of these ");
+            let opens_of = text.starts_with("Of the ")
+                || text.starts_with("Of these ")
+                || text.starts_with("Of those ");
+            // “Of those, 41 … and 19 …”: the figure just given is the total.
+            let opens_of_those = text.starts_with("Of those,") || text.starts_with("Of these,");
             let share = text.contains('%') || text.contains("percent") || text.contains("per cent");
             // Most sentences have none of the four shapes' markers.
             let fraction =
                 text.contains(" half") || text.contains(" third") || text.contains(" quarter");
-            if !(opens_of || share || fraction || text.contains(':') || text.contains("total")) {
+            if !(opens_of
+                || opens_of_those
+                || share
+                || fraction
+                || text.contains(':')
+                || text.contains("total"))
+            {
                 earlier.push(si);
                 continue;
             }
@@ -510,6 +540,41 @@ impl Rule for SumMismatch {
                     && differs(f.value, sum(parts), f.decimal)
                 {
                     self.report(f, parts, out);
+                }
+            }
+            // 3a. “Of the 430 jobs, 310 are at the mill and 95 in logistics”, “Of those, 41 are
+            // barges and 19 cruise ships”: two or three parts joined by “and” that fall just
+            // short of the total (85% or more) look like a slipped figure, not a partial list.
+            if (opens_of || opens_of_those) && text.contains(" and ") {
+                let own_total = figs
+                    .first()
+                    .filter(|f| f.span.start - s.span.start <= "Of these ".len());
+                let total = match own_total {
+                    Some(t) => Some(*t),
+                    None if opens_of_those => earlier.last().and_then(|&k| {
+                        let e = &article.sentences[k];
+                        (s.block.saturating_sub(e.block) <= 1)
+                            .then(|| figures(article.slice(e.span), e.span.start))
+                            .and_then(|f| f.last().copied())
+                    }),
+                    None => None,
+                };
+                let parts: Vec<Figure> = figs
+                    .iter()
+                    .filter(|f| own_total.is_none_or(|t| f.span != t.span))
+                    .copied()
+                    .collect();
+                if let Some(total) = total.filter(|t| !t.approximate && t.scale == 0) {
+                    let parts_sum = sum(&parts);
+                    if (2..=3).contains(&parts.len())
+                        && exact(&parts)
+                        && parts.iter().all(|p| p.scale == 0 && !p.decimal)
+                        && !text.contains("including")
+                        && parts_sum < total.value
+                        && parts_sum * 100.0 >= total.value * 85.0
+                    {
+                        self.report_breakdown(&total, &parts, out);
+                    }
                 }
             }
             // 3. “Of the grain collected, wheat accounted for 17.1 million tonnes, …”
@@ -638,7 +703,7 @@ impl Rule for SumMismatch {
             }
             // 4. A share next to its two figures.
             if share {
-                for re in [share_of_re(), part_of_re()] {
+                for re in [share_of_re(), part_of_re(), out_of_which_re()] {
                     for c in re.captures_iter(text) {
                         let (Some(a), Some(b), Some(p)) =
                             (scaled(&c, "a"), scaled(&c, "b"), c.name("p"))
@@ -655,7 +720,7 @@ impl Rule for SumMismatch {
                         let slack = match c.name("q").map(|q| q.as_str().trim()) {
                             None => 1.0,
                             Some("more than" | "over") if share >= stated => continue,
-                            Some("under") if share <= stated => continue,
+                            Some("under" | "less than") if share <= stated => continue,
                             Some(_) => 3.0,
                         };
                         if (share - stated).abs() <= slack {

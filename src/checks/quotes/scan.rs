@@ -88,6 +88,17 @@ pub fn scan(article: &Article) -> Vec<Finding> {
         let first_tok = article.sentences[block.sentences.clone()]
             .first()
             .and_then(|s| article.tokens.get(s.tokens.start));
+        // The end of the paragraph's first sentence with a verb of saying.
+        let speech_end = article.sentences[block.sentences.clone()]
+            .iter()
+            .take(6)
+            .find(|s| {
+                let t = &text[s.span.range()];
+                [" said", " says", " told", " added", " asked"]
+                    .iter()
+                    .any(|v| t.contains(v))
+            })
+            .map(|s| s.span.start + text[s.span.range()].trim_end().len());
         let marks: Vec<Mark> = article.sentences[block.sentences.clone()]
             .iter()
             .flat_map(|s| {
@@ -98,6 +109,13 @@ pub fn scan(article: &Article) -> Vec<Finding> {
             })
             .filter(|(t, _)| t.kind == TokenKind::Quote)
             .filter_map(|(t, sentence_end)| {
+                // A quotation opening the paragraph runs to its attribution (“…, X said.”),
+                // which may be sentences later.
+                let sentence_end = if first_tok.is_some_and(|f| f.span == t.span) {
+                    speech_end.unwrap_or(sentence_end)
+                } else {
+                    sentence_end
+                };
                 let glyph = text[t.span.range()].chars().next()?;
                 if !is_double(glyph) {
                     return None;

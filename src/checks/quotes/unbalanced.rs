@@ -22,6 +22,7 @@ pub fn rule() -> QuoteRule {
         vec![
             Example::flag("The union has asked for” an end to the strike."),
             Example::flag("“We will not give up, the leader said.\n\nThe strike goes on."),
+            Example::flag("\"We gave everybody enough time. Anybody caught will face the law, the commissioner said.\n\nThe ban covers cups."),
             Example::pass("“We will not give up.\n\n“We will fight on,” the leader said."),
             Example::pass("Armenia’s army, the Joneses’ house and the ’90s were mentioned."),
             Example::pass("Run \"./configure --help\" to see the options."),
