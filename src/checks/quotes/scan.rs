@@ -124,13 +124,14 @@ pub fn scan(article: &Article) -> Vec<Finding> {
                 let after = text[t.span.end..].chars().next();
                 let ob = opener_side(before);
                 let ca = closer_side(after);
-                // No quotation opens right before a comma or a full stop: “, closes.
+                // No quotation opens right before a comma or a full stop: “, closes (but “?”
+                // is a quotation of a question mark).
                 let before_punct = after
                     .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…'))
                     && text[t.span.end..]
                         .chars()
                         .nth(1)
-                        .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'));
+                        .is_none_or(|c| c.is_whitespace() || c == ')');
                 let context = match (ob, ca) {
                     _ if before_punct => Some(Role::Close),
                     (true, false) => Some(Role::Open),
