@@ -67,6 +67,20 @@ fn re() -> &'static Regex {
     })
 }
 
+/// A four-digit number from 2500 to 2699 standing alone somewhere in `text` (a cheap byte scan
+/// before the regex).
+fn has_candidate(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(6).any(|w| {
+        !w[0].is_ascii_digit()
+            && w[1] == b'2'
+            && matches!(w[2], b'5' | b'6')
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+            && !w[5].is_ascii_digit()
+    })
+}
+
 fn marks_era(text: &str) -> bool {
     text.contains(" BE")
         || text.contains("B.E.")
@@ -81,7 +95,7 @@ impl Rule for EraYear {
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let text = article.text.as_str();
-        if !(text.contains(" 25") || text.contains(" 26")) || marks_era(text) {
+        if !has_candidate(text) || marks_era(text) {
             return;
         }
         let now = article.date().map(|d| d.year());

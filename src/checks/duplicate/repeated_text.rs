@@ -460,14 +460,26 @@ const FILLER: &[&str] = &[
     "before",
 ];
 
-fn content_words(norm: &str) -> Vec<&str> {
+/// The content words of a normalised sentence, as word hashes (compared as integers).
+fn content_words(norm: &str) -> Vec<u64> {
+    use std::hash::BuildHasher;
+    static FILLER_HASHES: std::sync::OnceLock<rustc_hash::FxHashSet<u64>> =
+        std::sync::OnceLock::new();
+    let filler = FILLER_HASHES.get_or_init(|| {
+        FILLER
+            .iter()
+            .map(|w| rustc_hash::FxBuildHasher.hash_one(w))
+            .collect()
+    });
     words_of(norm)
-        .filter(|w| w.len() >= 2 && !FILLER.contains(w))
+        .filter(|w| w.len() >= 2)
+        .map(|w| rustc_hash::FxBuildHasher.hash_one(w))
+        .filter(|h| !filler.contains(h))
         .collect()
 }
 
 /// Length of the longest common subsequence of two short word lists.
-fn lcs(a: &[&str], b: &[&str]) -> usize {
+fn lcs(a: &[u64], b: &[u64]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         let mut diag = 0;
@@ -501,31 +513,61 @@ fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usiz
             ]) && (t.ends_with(['.', '!', '?', '"', '”']) || whole_line)
         })
         .collect();
-    let contents: Vec<Vec<&str>> = norms
+    let contents: Vec<Vec<u64>> = norms
         .iter()
         .zip(&prose)
-        .map(|(n, &p)| if p { content_words(n) } else { Vec::new() })
+        .map(|(n, &p)| {
+            // Too few words to hold six content words: not read.
+            if p && n.bytes().filter(|&b| b == b' ').count() + 1 >= RESTATED_MIN_CONTENT {
+                content_words(n)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Each sentence's content words, sorted, for counting shared words.
+    let sorted: Vec<Vec<u64>> = contents
+        .iter()
+        .map(|c| {
+            let mut v = c.clone();
+            v.sort_unstable();
+            v
+        })
         .collect();
     // Content word → the sentences it occurs in (most recent BUCKET only: linear on any input).
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (j, cj) in contents.iter().enumerate() {
         let long_enough = cj.len() >= RESTATED_MIN_CONTENT && cj.len() <= 60;
         if long_enough && repeats[j].is_none() {
-            let mut shared: HashMap<usize, usize> = HashMap::default();
-            for w in cj {
-                for &i in index.get(w).into_iter().flatten() {
-                    *shared.entry(i).or_default() += 1;
-                }
-            }
+            // Candidates come from the three rarest of its words seen before: a restatement
+            // shares nearly all its words, the rare ones with them.
+            let mut rare: Vec<(usize, u64)> = cj
+                .iter()
+                .filter_map(|w| index.get(w).map(|b| (b.len(), *w)))
+                .collect();
+            rare.sort_unstable();
+            rare.dedup_by_key(|r| r.1);
+            let mut candidates: Vec<usize> = rare
+                .iter()
+                .take(3)
+                .filter_map(|(_, w)| index.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
             let mut best: Option<usize> = None;
-            for (&i, &n) in &shared {
+            for i in candidates {
                 let ci = &contents[i];
                 let (short, long) = (ci.len().min(cj.len()), ci.len().max(cj.len()));
-                if repeats[i].is_some()
-                    || short < RESTATED_MIN_CONTENT
-                    || 2 * short < long
-                    || 100 * n < 85 * short
-                {
+                if repeats[i].is_some() || short < RESTATED_MIN_CONTENT || 2 * short < long {
+                    continue;
+                }
+                let n = cj
+                    .iter()
+                    .filter(|w| sorted[i].binary_search(w).is_ok())
+                    .count();
+                if 100 * n < 85 * short {
                     continue;
                 }
                 if 100 * lcs(ci, cj) >= 85 * short && best.is_none_or(|b| b > i) {
@@ -537,13 +579,11 @@ fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usiz
             }
         }
         if long_enough {
-            let mut seen: Vec<&str> = Vec::new();
-            for w in cj {
-                if seen.contains(w) {
+            for w in &sorted[j] {
+                let b = index.entry(*w).or_default();
+                if b.last() == Some(&j) {
                     continue;
                 }
-                seen.push(w);
-                let b = index.entry(w).or_default();
                 if b.len() >= BUCKET {
                     b.remove(0);
                 }

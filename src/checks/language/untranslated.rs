@@ -273,7 +273,13 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
         let w = article.slice(t.span);
         let rel = t.span.start - sentence.start;
         let mut span = t.span;
+        if w.is_ascii() {
+            continue;
+        }
         if !accented_foreign(w) {
+            if !accented_foreign_min(w, 2) {
+                continue;
+            }
             // A short one (“în”, “că”, “są”) only before a word that is not English either:
             // “în prezent”.
             let next = text[t.span.end - sentence.start..]
@@ -285,13 +291,12 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
             let before_name = next_word.chars().next().is_some_and(char::is_uppercase)
                 && next_word.chars().skip(1).all(char::is_lowercase)
                 && next_word.len() >= 2;
-            if !(accented_foreign_min(w, 2)
-                && (before_name
-                    || (next_word.len() >= 3
-                        && next_word
-                            .chars()
-                            .all(|c| c.is_lowercase() && is_latin_or_dash(c))
-                        && !words::is_known(next_word))))
+            if !(before_name
+                || (next_word.len() >= 3
+                    && next_word
+                        .chars()
+                        .all(|c| c.is_lowercase() && is_latin_or_dash(c))
+                    && !words::is_known(next_word)))
             {
                 continue;
             }

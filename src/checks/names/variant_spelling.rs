@@ -765,7 +765,7 @@ fn name_runs(article: &Article) -> Vec<(Vec<&str>, Vec<Span>)> {
 impl VariantSpelling {
     /// One person's name in two orders (“Péter Szijjártó”, then “Szijjártó Péter”), or a
     /// three-word name whose middle word is spelled two ways (“Dao Quang Huy” / “Dao Quan Huy”).
-    fn order_and_middle_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+    fn order_and_middle_variants<'a>(&self, article: &'a Article, out: &mut Vec<Diagnostic>) {
         let runs = name_runs(article);
         let c = countries();
         let done: Vec<Span> = out
@@ -780,15 +780,15 @@ impl VariantSpelling {
         let count = |ws: &[&str]| counts.get(ws).copied().unwrap_or(0);
         // Earlier runs by key: the two words in either order, or the outer words of three (the
         // most recent few only, so the pass stays linear on any input).
-        let key = |ws: &[&str]| -> (String, String) {
+        let key = |ws: &[&'a str]| -> (usize, &'a str, &'a str) {
             match ws {
-                [a, b] if a <= b => ((*a).to_string(), (*b).to_string()),
-                [a, b] => ((*b).to_string(), (*a).to_string()),
-                [a, .., c] => ((*a).to_string(), format!("…{c}")),
-                _ => (String::new(), String::new()),
+                [a, b] if a <= b => (2, *a, *b),
+                [a, b] => (2, *b, *a),
+                [a, .., c] => (ws.len(), *a, *c),
+                _ => (0, "", ""),
             }
         };
-        let mut earlier: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        let mut earlier: HashMap<(usize, &str, &str), Vec<usize>> = HashMap::default();
         let mut flagged: Vec<Span> = Vec::new();
         for (j, (wb, sb)) in runs.iter().enumerate() {
             let k = key(wb);
@@ -879,7 +879,10 @@ impl VariantSpelling {
     /// article's vowel or its hyphen differs.
     fn article_particle_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let text = article.text.as_str();
-        if !(text.contains("l-") || text.contains("l ") || text.contains("l‑")) {
+        if !["Al-", "El-", "Al ", "El ", "al-", "el-", "Al‑", "El‑"]
+            .iter()
+            .any(|p| text.contains(p))
+        {
             return;
         }
         // name → forms (“el amrani”, “al-amrani”) with their spans, in order of first use.
