@@ -249,6 +249,12 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 .next()
                 .unwrap_or(&prefix_lower)
                 .trim();
+            // “Published: Monday, 9 February 2026”: a weekday after the label.
+            let label = label
+                .trim_end_matches(',')
+                .rsplit_once([' ', ':'])
+                .filter(|(_, w)| is_weekday(w.trim_end_matches(',')))
+                .map_or(label, |(l, _)| l.trim());
             let metadata = matches!(
                 label.trim_end_matches(':'),
                 "date"
@@ -355,10 +361,41 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
 }
 
 /// A place given in a dateline without a date: "BERLIN (Reuters) –", "Kyiv, Ukraine —".
+/// “ISLAMABAD: The government …”: a place in capitals and a colon, the South Asian dateline.
+fn colon_place_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?P<place>\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,2}):\s+\p{Lu}")
+            .expect("static regex")
+    })
+}
+
 pub fn find_place(text: &str, lines: &[Span]) -> Option<String> {
     for &line in lines.iter().take(30) {
         let s = &text[line.range()];
         let s = &s[..crate::article::position::floor_char_boundary(s, 240)];
+        if let Some(p) = colon_place_re().captures(s).and_then(|c| c.name("place")) {
+            // Not a label in capitals (“NOTE:”, “UPDATE:”, “PHOTO:”).
+            if !matches!(
+                p.as_str(),
+                "NOTE"
+                    | "UPDATE"
+                    | "PHOTO"
+                    | "VIDEO"
+                    | "BREAKING"
+                    | "EXCLUSIVE"
+                    | "WATCH"
+                    | "READ"
+                    | "ALSO"
+                    | "EDITOR"
+                    | "EDITORS"
+                    | "CORRECTION"
+                    | "LIVE"
+                    | "WARNING"
+            ) {
+                return Some(p.as_str().to_string());
+            }
+        }
         if let Some((place, ..)) = yearless(s) {
             return Some(place);
         }
@@ -556,6 +593,15 @@ mod tests {
         assert_eq!(dl(t), None);
         assert_eq!(find_place(t, &lines(t)), Some("BELGRADE".into()));
         let t = "Title\n\nAugust 14 was a hot day - people said.";
+        assert_eq!(find_place(t, &lines(t)), None);
+    }
+
+    #[test]
+    fn labelled_date_with_weekday_and_colon_dateline() {
+        let t = "Title\nPublished: Monday, 9 February 2026\n\nISLAMABAD: The drive began.";
+        assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 2, 9)));
+        assert_eq!(find_place(t, &lines(t)), Some("ISLAMABAD".into()));
+        let t = "Title\n\nUPDATE: The story was changed.";
         assert_eq!(find_place(t, &lines(t)), None);
     }
 

@@ -202,6 +202,8 @@ impl TheBeforeCountry {
                     Example::pass("The Italy coach and the Russia-Ukraine talks, the China deal, the Poland of the 1980s."),
                     Example::pass("Fans of the Georgia Bulldogs and the Jordan River."),
                     Example::flag("The Morocco took delivery of the first train on Wednesday."),
+                    Example::flag("Producers pushed deeper into markets in the Asia and the European Union."),
+                    Example::pass("The Asia-Pacific region, the Europe of the 1990s, the Americas and the Africa Cup of Nations."),
                     Example::flag("Officials said the Hungary introduced limits on barges."),
                     Example::pass("The Hungary-based operator said the Italy squad travelled on Monday."),
                 ],
@@ -236,8 +238,16 @@ impl Rule for TheBeforeCountry {
                 // Capitals stand for their governments ("the Moscow was ready"); only The Hague
                 // takes the article.
                 let capital = c.is_capital(name) && name != "Hague";
+                // Continents take none either (“the Americas” and “the Arctic” do).
+                let continent = matches!(
+                    name,
+                    "Asia" | "Europe" | "Africa" | "Oceania" | "Antarctica"
+                );
                 if name_tok.kind != TokenKind::Word
-                    || !(c.takes_no_article(name) || capital || NO_ARTICLE_ORGS.contains(&name))
+                    || !(c.takes_no_article(name)
+                        || capital
+                        || continent
+                        || NO_ARTICLE_ORGS.contains(&name))
                 {
                     continue;
                 }

@@ -29,7 +29,8 @@ const PREFIXES: &[&str] = &[
 /// Words that close a glued pair: “governmentsaid”, “officialsof”.
 const SUFFIXES: &[&str] = &[
     "said", "says", "told", "the", "of", "and", "was", "were", "has", "had", "with", "from",
-    "which", "through", "during", "between", "without", "because",
+    "which", "through", "during", "between", "without", "because", "under", "after", "before",
+    "against", "about",
 ];
 
 pub struct LowerJoin {
@@ -64,6 +65,8 @@ impl LowerJoin {
                     Example::pass("Offshoring, onboarding and inflows rose; the hashtag trended."),
                     Example::pass("Eskomsaid is a made-up brand; Eskomsaid sells phones."),
                     Example::pass("Call sizeof(x) and read obj.fromdata; Kari Helland said so."),
+                    Example::flag("Every childunder five will receive two drops."),
+                    Example::pass("Thereafter, the hereafter, a runabout and the whereabouts; an undercard and a makeover."),
                     Example::fixed(
                         "The decision was announcedon Thursday.",
                         "The decision was announced on Thursday.",
@@ -104,7 +107,10 @@ fn split<'a>(word: &'a str, seen: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a
         if let Some(front) = word.strip_suffix(s) {
             // “walkthrough”, “passthrough”, “drivethrough”: compounds the word list lacks.
             let compound = matches!(*s, "through" | "during" | "between" | "without" | "because")
-                && (front.len() < 5 || matches!(front, "drive" | "click" | "follow" | "carry"));
+                && (front.len() < 5 || matches!(front, "drive" | "click" | "follow" | "carry"))
+                // “hereafter”, “thereabout”, “runabout”, “layabout”: short fronts are compounds.
+                || (matches!(*s, "under" | "after" | "before" | "against" | "about")
+                    && front.len() < 5);
             let ok = if compound {
                 false
             } else if lower_first {

@@ -49,6 +49,8 @@ impl IndefiniteArticle {
                     Example::flag("A drone hit a 80,000-tonne bulk carrier."),
                     Example::flag("He was an 19-year-old student."),
                     Example::flag("She said: “A electric scooter costs more than I earn.”"),
+                    Example::flag("The trains will run on an European-gauge line."),
+                    Example::pass("A European line, an Indian firm, a Ukrainian port, a United Nations body and an Uber driver."),
                     Example::pass("An 80,000-tonne ship, an 18-year-old, an 11-point lead, an 8% rise, a 1,000-strong crowd, a 2024 law, an 1820s house, a 100-day plan."),
                     Example::pass("An hour later an honest broker, a unique site, a university, an umbrella body, a one-off, a euro, an urgent call, a user."),
                     Example::pass("An FBI agent met an MP at a NATO summit; a Ukrainian and an Italian firm; an historic day; a US base."),
@@ -81,7 +83,9 @@ fn first_sound(w: &str) -> Option<Sound> {
     let consonant = |c: u8| c.is_ascii_lowercase() && !b"aeiou".contains(&c);
     match first {
         b'a' | b'i' => Some(Sound::Vowel),
-        b'e' => (!starts(&["eu", "ewe"])).then_some(Sound::Vowel),
+        // “eu” and “ewe” are read “yoo”: a European, a eulogy, a ewe.
+        b'e' if starts(&["eu", "ewe"]) => Some(Sound::Consonant),
+        b'e' => Some(Sound::Vowel),
         b'o' => {
             if starts(&["one", "once"]) && !starts(&["oner"]) {
                 Some(Sound::Consonant)
@@ -95,7 +99,8 @@ fn first_sound(w: &str) -> Option<Sound> {
             let uni = w.starts_with("uni") && !starts(&["unin", "unim", "unid"]);
             if uni
                 || starts(&[
-                    "use", "usu", "uti", "ubi", "ura", "uro", "uku", "ure", "uri",
+                    "use", "usu", "uti", "ubi", "ura", "uro", "uku", "ure", "uri", "ukr", "uga",
+                    "uru", "utah",
                 ])
             {
                 Some(Sound::Consonant)
@@ -155,9 +160,22 @@ impl Rule for IndefiniteArticle {
                     continue;
                 }
                 let head = w.split(['-', '’', '\'']).next().unwrap_or(w);
+                // “an European”: a capitalised English word (a demonym, a proper adjective) is
+                // read as its lower-case form.
+                let lowered;
+                let capitalised = head.len() >= 3
+                    && head.as_bytes()[0].is_ascii_uppercase()
+                    && head.bytes().skip(1).all(|c| c.is_ascii_lowercase());
+                let head = if capitalised {
+                    lowered = head.to_ascii_lowercase();
+                    lowered.as_str()
+                } else {
+                    head
+                };
+                // A capitalised name need not be in the word list (“European”, “Ugandan”).
                 if head.len() < 2
                     || !head.bytes().all(|c| c.is_ascii_lowercase())
-                    || !words::is_known(head)
+                    || !(words::is_known(head) || capitalised)
                 {
                     continue;
                 }

@@ -70,6 +70,8 @@ impl SumMismatch {
                     Example::flag("In all, 64 vessels were stranded. Of those, 41 are cargo barges and 19 are cruise ships."),
                     Example::pass("Of the 430 jobs, 310 are at the mill and 120 in logistics; of the 30 injured, 12 were children and 5 women."),
                     Example::pass("In all, 30 people were hurt. Of those, 12 were children and 5 were elderly."),
+                    Example::flag("Bratislava (341 cancelled trains), Žilina (296), Zvolen (278) and Košice (203), together a total of 1,140 trains."),
+                    Example::flag("Packers sent 118,400 tonnes from Michoacán, 14,300 tonnes from Jalisco and 3,100 tonnes from Mexico State, for a combined 137,000 tonnes."),
                     Example::flag("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 15 per cent of the total."),
                     Example::pass("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 7 per cent of the total."),
                     Example::flag("Exporters shipped 532 of the 2,420 tonnes, less than 15 percent of the quota."),
@@ -250,7 +252,7 @@ fn scale_exponent(word: &str) -> u32 {
 fn total_phrase_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|(?:for\s+|,\s+)a\s+total\s+of)\s*$")
+        Regex::new(r"(?:\b(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|(?:\bfor\s+|,\s+(?:together\s+|in\s+all\s+)?)(?:a\s+total\s+of|a\s+combined))\s*$")
             .expect("static regex")
     })
 }
@@ -460,7 +462,8 @@ impl Rule for SumMismatch {
                 || share
                 || fraction
                 || text.contains(':')
-                || text.contains("total"))
+                || text.contains("total")
+                || text.contains("combined"))
             {
                 earlier.push(si);
                 continue;

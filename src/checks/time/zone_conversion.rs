@@ -123,6 +123,7 @@ impl ZoneConversion {
                     Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
                     Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
                     Example::flag("The test began at 9 am local time (GMT+1), or 10:00 GMT."),
+                    Example::pass("Payments peaked between 11 a.m. and noon Brasília time (14:00 to 15:00 GMT).").on("2025-12-08"),
                     Example::flag("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1200 GMT)."),
                     Example::pass("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1000 GMT)."),
                     Example::pass("DHAKA, 16 September 2025 – In Kolkata, traders expected the fish by 4 pm local time (1030 GMT) on Friday."),
@@ -471,6 +472,13 @@ impl Rule for ZoneConversion {
                 ) else {
                     continue;
                 };
+                // “between 11 a.m. and noon Brasília time (14:00 to 15:00 GMT)”: the first
+                // time is the end of a range whose start the conversion gives first.
+                if text[..t1.start()].trim_end().ends_with(" and")
+                    && caps.get(0).is_some_and(|w| w.as_str().contains(" to "))
+                {
+                    continue;
+                }
                 // “In Kolkata, … by 4 pm local time”: local to the place the sentence names.
                 let mut zone = z1.as_str();
                 if zone.trim().eq_ignore_ascii_case("local time") {
