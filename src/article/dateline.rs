@@ -69,7 +69,7 @@ fn date_re() -> &'static Regex {
             r"(?x)
             (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b)
             | (?P<num>\b(?P<d3>\d{{1,2}})(?P<sep>[./])(?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b)
-            | (?P<ymd>\b(?P<y5>\d{{4}})\.(?P<m5>\d{{1,2}})\.(?P<d5>\d{{1,2}})\.?)
+            | (?P<ymd>\b(?P<y5>\d{{4}})[./](?P<m5>\d{{1,2}})[./](?P<d5>\d{{1,2}})\.?)
             | (?P<mdy>\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)
             | (?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m}),?\s+(?P<y2>\d{{4}})\b)
             ",
@@ -571,6 +571,10 @@ mod tests {
             Some((d(2025, 8, 7), Some("TEHRAN".into())))
         );
         assert_eq!(dl("Title\n\nThe score was 4.2.2026 points."), None);
+        assert_eq!(
+            dl("Title\nPublished: 2026/03/05 (Thu) 15:30 JST\n\nText.").map(|x| x.0),
+            Some(d(2026, 3, 5))
+        );
         assert_eq!(
             dl("Title\n\nHanoi, 14/08/2025 - The city presented its plan."),
             Some((d(2025, 8, 14), Some("Hanoi".into())))
