@@ -160,6 +160,11 @@ fn full_names(article: &Article) -> Vec<FullName> {
     out
 }
 
+/// The most distinct names (or full names) one article's names are compared among.
+const MAX_FORMS: usize = 2000;
+/// The most full names compared pairwise (an article has a few dozen).
+const MAX_FULL_NAMES: usize = 600;
+
 pub struct VariantSpelling {
     meta: RuleMeta,
 }
@@ -456,7 +461,10 @@ fn variants_folded(a: &str, b: &str, fa: &str, fb: &str) -> bool {
 impl VariantSpelling {
     /// Two-word names sharing one word with the other word spelled two ways (see the help).
     fn full_name_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
-        let names = full_names(article);
+        let mut names = full_names(article);
+        // Pairs are compared: past this many full names a text is not an article (a list, a
+        // blob); the first ones are compared and the check stays bounded.
+        names.truncate(MAX_FULL_NAMES);
         let text = |s: Span| article.slice(s);
         let c = countries();
         let mut done: Vec<Span> = out
@@ -556,6 +564,9 @@ impl Rule for VariantSpelling {
                 }
             }
         }
+        // Forms are compared within buckets; a text with more distinct names than this is not
+        // an article, and only its first ones are compared (the check stays bounded).
+        forms.truncate(MAX_FORMS);
         let folded: Vec<String> = forms.iter().map(|(w, _)| fold(w)).collect();
         let initial: Vec<Option<char>> = forms.iter().map(|(w, _)| name_initial(w)).collect();
         // Variants share their folded first letter and differ in folded length by one at most:
@@ -656,6 +667,7 @@ impl VariantSpelling {
     /// A hyphenated name with one part spelled two ways (“Adeyemi-Coker” / “Adeyemi-Cocker”).
     fn hyphenated_variants(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let mut forms: Vec<(&str, Vec<Span>)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for t in article.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = crate::lexicon::strip_possessive(article.slice(t.span));
             if w.len() > 60
@@ -668,14 +680,18 @@ impl VariantSpelling {
                 continue;
             }
             let span = Span::new(t.span.start, t.span.start + w.len());
-            match forms.iter_mut().find(|(f, _)| *f == w) {
-                Some((_, v)) => v.push(span),
-                None => forms.push((w, vec![span])),
+            match seen.get(w) {
+                Some(&k) => forms[k].1.push(span),
+                None => {
+                    // Pairs are compared: a text with hundreds of hyphenated names is not an
+                    // article.
+                    if forms.len() > 300 {
+                        return;
+                    }
+                    seen.insert(w, forms.len());
+                    forms.push((w, vec![span]));
+                }
             }
-        }
-        // Pairs are compared: a text with hundreds of hyphenated names is not an article.
-        if forms.len() > 300 {
-            return;
         }
         for (i, (minor, minor_spans)) in forms.iter().enumerate() {
             let Some((major, major_spans)) = forms.iter().enumerate().find_map(|(j, (f, sp))| {
@@ -887,6 +903,7 @@ impl VariantSpelling {
         }
         // name → forms (“el amrani”, “al-amrani”) with their spans, in order of first use.
         let mut by_name: Vec<(&str, Vec<(String, Span)>)> = Vec::new();
+        let mut name_index: HashMap<&str, usize> = HashMap::default();
         for c in particle_re().captures_iter(text) {
             let (Some(p), Some(sep), Some(name), Some(all)) =
                 (c.name("p"), c.name("sep"), c.name("name"), c.get(0))
@@ -899,9 +916,12 @@ impl VariantSpelling {
             }
             let form = format!("{}{}", p.as_str().to_lowercase(), sep.as_str());
             let span = Span::new(all.start(), all.end());
-            match by_name.iter_mut().find(|(n, _)| *n == name.as_str()) {
-                Some((_, v)) => v.push((form, span)),
-                None => by_name.push((name.as_str(), vec![(form, span)])),
+            match name_index.get(name.as_str()) {
+                Some(&k) => by_name[k].1.push((form, span)),
+                None => {
+                    name_index.insert(name.as_str(), by_name.len());
+                    by_name.push((name.as_str(), vec![(form, span)]));
+                }
             }
         }
         for (_, uses) in by_name {
