@@ -6,7 +6,12 @@ use similar::TextDiff;
 
 const HELP: &str = "
 What it does: flags a headline, line, sentence or paragraph that repeats an earlier one verbatim
-or nearly so (90% of its words the same, in order).
+or nearly so (90% of its words the same, in order), a sentence found whole inside a longer
+earlier one, and a sentence that restates an earlier one with only its filler changed
+(“Austria, which has no nuclear plants, has long opposed the project, officials noted.” after
+“Neighbouring Austria, which has no nuclear plants, has long opposed the project.”): 85% of the
+shorter one's content words (six at least), in the same order; hedges and attributions (“about”,
+“the PCG said”, “according to”) do not count. Only prose is compared for restatements.
 
 Why: copy-paste from a CMS and page scrapes repeat the headline in the body, or a caption or a
 paragraph twice; readers notice at once.

@@ -24,6 +24,10 @@ Two-word names that share one word as written (“Pramono Anung” / “Pramono 
 Sang-mok” / “Choi Sang-muk”, “Sophie Hermans” / “Sophie Harmens”) are compared more freely:
 the other word may be short (four letters), hyphenated, or two letters off when both spellings
 have seven letters or more.
+Also: one name in two orders (“Péter Szijjártó”, then “Szijjártó Péter”), a three-word name whose
+middle word is respelled (“Dao Quang Huy” / “Dao Quan Huy”), an Arabic article written two ways
+(“El Amrani” / “Al-Amrani”), a hyphenated name with one part respelled (“Adeyemi-Coker” /
+“Adeyemi-Cocker”); the South Slavic -ić / -ich and the Persian Gh / Q fold together.
 Fix: the majority spelling (safe when it is used at least twice as often).";
 
 /// A two-word name as written: its two words' spans.

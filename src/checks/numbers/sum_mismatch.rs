@@ -24,9 +24,17 @@ billion) as the total, and no year, time, percentage or span of days among them:
   unit: its parts may fall short of the total (a partial list), but they may not exceed it, nor
   differ from it when the list ends with “other …” or “the rest”.
 
+A list after a colon may spell a small part out (“18 trains: 12 for the new line and eight for
+…”). “Of the 430 jobs, 310 … and 95 …” and “Of those, 41 … and 19 …” (two or three parts) are
+flagged when the parts fall just short of the total (85% or more of it): a slipped figure, not a
+partial list.
+
 A share stated next to its two figures is recomputed too: “$7.8 billion so far, or 92 percent of
-its annual target of $9.7 billion” (80%), “31 of the 40 seats, or 60 percent” (78%). A share
-given as “about” may be off by three points, an exact one by one.";
+its annual target of $9.7 billion” (80%), “31 of the 40 seats, or 60 percent” (78%), “870 tonnes
+out of 13,000 …, representing about 15 per cent”, “6,000 of 22,000 residents, nearly half” (a
+fraction word may be off by four points, or nine with “nearly”), and a share of a total given
+earlier (“a total of 30 GWh” … “40 percent of the output, or 15 GWh”). A share given as “about”
+may be off by three points, an exact one by one.";
 
 pub struct SumMismatch {
     meta: RuleMeta,

@@ -16,7 +16,10 @@ ha detto di essere pronta”); English uses “it” (or “they” for a team i
 How: the institution opens the clause, may be followed by an aside between commas that names
 no person, then a verb of saying and the pronoun. If a person could be meant (“Russia’s foreign
 minister said he”), it stays silent. A name the article introduces as an organisation (“the
-energy supplier Noordveld Energie”) counts as one later (“Noordveld said she”).
+energy supplier Noordveld Energie”) counts as one later (“Noordveld said she”). A country that
+opens a sentence or a reported clause is also the subject of a clause joined to it (“Morocco is
+betting on rail …, and she has earmarked”, “… that Israel cannot rely on rain and that she must
+build”), unless a person is named in between.
 
 Fix (unsafe): replace the pronoun with “it”.";
 

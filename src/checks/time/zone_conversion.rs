@@ -24,7 +24,10 @@ the gazetteer lacks, as the country the article names most — and its UTC offse
 saving included, is taken on the article's date from the tz database. A place whose offset
 depends on a date the article does not give, an ambiguous abbreviation (IST, CST) or a city
 name shared by places in different zones with no country in the article to choose one, is left
-alone.";
+alone. A country's adjective names its zone (“8 pm Swedish time”); “local time” in a sentence
+that places the event (“In Kolkata, … 4 pm local time”) is that place's; a time given with its
+offset is checked by arithmetic alone (“9 am local time (GMT+1), or 10:00 GMT”); the end of a
+range (“between 11 a.m. and noon … (14:00 to 15:00 GMT)”) is not compared with its start.";
 
 pub struct ZoneConversion {
     meta: RuleMeta,
