@@ -57,6 +57,7 @@ impl PronounGender {
                     Example::pass("“No,” Ruth Dunmore replied. “He said, ‘Leave now.’ Two words.”"),
                     Example::flag("Chief engineer Chen Xiaoyan, 38, who was born in Wuhu, said her team had spent six years on the cathode. He added that the cells keep their capacity."),
                     Example::pass("Chief engineer Chen Xiaoyan, 38, who was born in Wuhu, said her team had spent six years on the cathode. She added that the cells keep their capacity."),
+                    Example::flag("Sana Mirza, the minister's adviser, told reporters that refusals were common in parts of Karachi and in the districts of Khyber Pakhtunkhwa. He said that teams would return."),
                     Example::pass("Elena Bertolin signed the order.\n\nA rescuer from the valley was on duty all night. “We are ready,” he said."),
                 ],
             ),
@@ -238,7 +239,13 @@ impl PronounGender {
                     [one] if !surnames.contains(one) => continue,
                     [.., last] => *last,
                 };
-                if !is_person(m.as_str(), surnames) {
+                // “in the southern districts of Khyber Pakhtunkhwa”: after a preposition of
+                // place, a run of names is a place.
+                let before = text[..m.start()].trim_end();
+                let place = [" in", " of", " from", " near", " at"]
+                    .iter()
+                    .any(|p| before.ends_with(p));
+                if place || !is_person(m.as_str(), surnames) {
                     continue;
                 }
                 let person = crate::lexicon::strip_possessive(person);
