@@ -255,33 +255,36 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
                 .rsplit_once([' ', ':'])
                 .filter(|(_, w)| is_weekday(w.trim_end_matches(',')))
                 .map_or(label, |(l, _)| l.trim());
-            let metadata = matches!(
-                label.trim_end_matches(':'),
-                "date"
-                    | "published"
-                    | "posted"
-                    | "posted on"
-                    | "updated"
-                    | "updated on"
-                    | "last updated"
-                    | "published on"
-                    | "dated"
-                    | "modified"
-                    | "created"
-                    | "stand"
-                    | "aktualisiert"
-                    | "aktualisiert am"
-                    | "veröffentlicht"
-                    | "veröffentlicht am"
-                    | "publié le"
-                    | "mis à jour le"
-                    | "pubblicato"
-                    | "pubblicato il"
-                    | "publicado"
-                    | "publicado el"
-                    | "publicado em"
-                    | "opublikowano"
-            );
+            // “Economy | 08.10.2025”: a date as the field after a section name.
+            let after_field = label.is_empty() && prefix.ends_with('|') && prefix.len() <= 40;
+            let metadata = after_field
+                || matches!(
+                    label.trim_end_matches(':'),
+                    "date"
+                        | "published"
+                        | "posted"
+                        | "posted on"
+                        | "updated"
+                        | "updated on"
+                        | "last updated"
+                        | "published on"
+                        | "dated"
+                        | "modified"
+                        | "created"
+                        | "stand"
+                        | "aktualisiert"
+                        | "aktualisiert am"
+                        | "veröffentlicht"
+                        | "veröffentlicht am"
+                        | "publié le"
+                        | "mis à jour le"
+                        | "pubblicato"
+                        | "pubblicato il"
+                        | "publicado"
+                        | "publicado el"
+                        | "publicado em"
+                        | "opublikowano"
+                );
             // A numeric date (13/11/2024, 09.04.2024, 2025.10.30.) only in a labelled metadata
             // line, or with points right after a dateline place (“KEMI, 4.2.2026 (STT) –”).
             let numeric = caps.name("num").is_some() || caps.name("ymd").is_some();
@@ -571,6 +574,10 @@ mod tests {
             Some((d(2025, 8, 7), Some("TEHRAN".into())))
         );
         assert_eq!(dl("Title\n\nThe score was 4.2.2026 points."), None);
+        assert_eq!(
+            dl("Title\n\nEconomy | 08.10.2025\n\nASTANA, Oct. 8 — Farmers said.").map(|x| x.0),
+            Some(d(2025, 10, 8))
+        );
         assert_eq!(
             dl("Title\nPublished: 2026/03/05 (Thu) 15:30 JST\n\nText.").map(|x| x.0),
             Some(d(2026, 3, 5))

@@ -62,6 +62,10 @@ impl AgeBirthYear {
                     Example::pass(
                         "Ogunleye, 52, who was born in 1961 in Ewekoro, served two terms.",
                     ),
+                    Example::flag("Park Jun-seo, 56, heads the division. Park, who was born in 1971 in Tongyeong, joined in 1996.")
+                        .on("2024-11-20"),
+                    Example::pass("Park Jun-seo, 53, heads the division. Park, who was born in 1971 in Tongyeong, joined in 1996.")
+                        .on("2024-11-20"),
                     Example::pass("His son, 12, was born in 2008 and his wife, 40, in 1984.")
                         .on("2025-03-19"),
                 ],
@@ -94,6 +98,106 @@ fn birth_re() -> &'static Regex {
     })
 }
 
+/// “Park Jun-seo, 56,” (the name's last word and the age).
+fn named_age_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?P<name>(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+),\s+(?P<age>\d{2}),")
+            .expect("static regex")
+    })
+}
+
+/// “Park, who was born in 1971”, “Park was born in Tongyeong in 1971”.
+fn named_birth_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?P<name>\p{Lu}[\p{L}'’-]+),?\s+(?:who\s+)?was\s+born\s+(?:[\p{L}'’,-]+\s+){0,4}?in\s+(?P<y>(?:19|20)\d{2})\b",
+        )
+        .expect("static regex")
+    })
+}
+
+impl AgeBirthYear {
+    /// A name given an age in one sentence and a birth year in another (“Park Jun-seo, 56, …”
+    /// then “Park, who was born in 1971, …”): each name must have one age and one birth year in
+    /// the whole article, and the sentences neither may name a death.
+    fn across_sentences(
+        &self,
+        article: &Article,
+        on: chrono::NaiveDate,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = article.text.as_str();
+        if !text.contains(" born ") {
+            return;
+        }
+        let mut ages: Vec<(&str, i32, Span)> = Vec::new();
+        for c in named_age_re().captures_iter(text) {
+            let (Some(n), Some(a)) = (c.name("name"), c.name("age")) else {
+                continue;
+            };
+            let Ok(age) = a.as_str().parse::<i32>() else {
+                continue;
+            };
+            ages.push((n.as_str(), age, Span::new(a.start(), a.end())));
+        }
+        let births: Vec<(&str, i32, Span)> = named_birth_re()
+            .captures_iter(text)
+            .filter_map(|c| {
+                let (n, y) = (c.name("name")?, c.name("y")?);
+                Some((
+                    n.as_str(),
+                    y.as_str().parse().ok()?,
+                    Span::new(y.start(), y.end()),
+                ))
+            })
+            .collect();
+        for &(name, year, yspan) in &births {
+            // Either word of a full name: “Park Jun-seo, 56,” is “Park”.
+            let of_name: Vec<_> = ages
+                .iter()
+                .filter(|(n, ..)| n.split_whitespace().any(|w| w == name))
+                .collect();
+            let one_birth = births.iter().filter(|(n, ..)| *n == name).count() == 1;
+            let [&(_, age, aspan)] = of_name.as_slice() else {
+                continue;
+            };
+            // The same sentence is the per-sentence check's; a death nearby leaves it alone.
+            let sentence_of = |sp: Span| article.sentences.iter().position(|s| s.span.contains(sp));
+            let (Some(sa), Some(sb)) = (sentence_of(aspan), sentence_of(yspan)) else {
+                continue;
+            };
+            if !one_birth
+                || sa == sb
+                || [sa, sb]
+                    .iter()
+                    .any(|&k| death_re().is_match(article.slice(article.sentences[k].span)))
+            {
+                continue;
+            }
+            let oldest = on.year() - year;
+            if year > on.year() || !(1..=120).contains(&age) || age == oldest || age == oldest - 1 {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    yspan,
+                    format!(
+                        "Born in {year}, {name} is {} or {oldest} in {}, not {age} as given earlier",
+                        oldest - 1,
+                        on.format("%B %Y")
+                    ),
+                )
+                .with_related(aspan, "the age")
+                .with_help("Check the age or the year of birth."),
+            );
+        }
+    }
+}
+
 fn death_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -114,6 +218,7 @@ impl Rule for AgeBirthYear {
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
         let Some(on) = article.date() else { return };
+        self.across_sentences(article, on, out);
         for s in &article.sentences {
             let text = article.slice(s.span);
             if !text.contains("born") {
