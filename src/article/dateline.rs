@@ -83,7 +83,7 @@ fn place_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:By\s+[^|\n]{1,60}\|\s*)?(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—]|-(?:\s|$))",
+            r"^\s*(?:By\s+[^|\n]{1,60}\|\s*)?(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,2})?(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—]|-(?:\s|$))",
         )
         .expect("static regex")
     })
@@ -95,7 +95,7 @@ fn yearless_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"^\s*(?P<place>\p{{Lu}}[\p{{L}}.'’]*(?:[ -]\p{{Lu}}[\p{{L}}.'’]*){{0,3}})(?:\s*,\s*\p{{Lu}}[\p{{L}}.]*(?:\s\p{{Lu}}[\p{{L}}.]*)?)?\s*,\s*(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{m}))(?:st|nd|rd|th)?\b\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:[-–—:]\s|$)",
+            r"^\s*(?P<place>\p{{Lu}}[\p{{L}}.'’]*(?:[ -]\p{{Lu}}[\p{{L}}.'’]*){{0,3}})(?:\s*,\s*\p{{Lu}}[\p{{L}}.]*(?:\s\p{{Lu}}[\p{{L}}.]*)?)?\s*,\s*(?:(?P<m1>{m})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{m}))(?:st|nd|rd|th)?\b\s*(?:\([^)\n]{{1,40}}\)\s*)?(?:--?\s|[–—:]\s|$)",
             m = MONTH_RE
         );
         Regex::new(&pat).expect("static regex")
@@ -603,6 +603,11 @@ mod tests {
         let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. The summer of 2024 was dry.";
         assert_eq!(dl(t), None);
         assert_eq!(find_place(t, &lines(t)), Some("BELGRADE".into()));
+        let t = "Title\n\nSEOUL, Feb. 25 (Korea Wire) -- Births rose.";
+        assert_eq!(find_place(t, &lines(t)), Some("SEOUL".into()));
+        let t = "Title\nPublished: Thursday, 12.03.2026\n\nGDAŃSK / ŁEBA – The first turbine was installed.";
+        assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 3, 12)));
+        assert_eq!(find_place(t, &lines(t)), Some("GDAŃSK".into()));
         let t = "Title\n\nAugust 14 was a hot day - people said.";
         assert_eq!(find_place(t, &lines(t)), None);
     }

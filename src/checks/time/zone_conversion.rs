@@ -126,6 +126,8 @@ impl ZoneConversion {
                     Example::flag("PATRAS, 12 August 2025 – At 11 p.m. on Monday (21:00 GMT), a new front opened in Greece."),
                     Example::pass("LONDON, 10 July 2025 – In Tokyo the polls closed at 8 p.m. (11:00 GMT)."),
                     Example::flag("The test began at 9 am local time (GMT+1), or 10:00 GMT."),
+                    Example::flag("CATANIA, 14 November 2025 – The eruption began at 11.15 pm on Thursday, 13 November (21.15 GMT)."),
+                    Example::flag("WARSAW, 12 March 2026 – A ceremony in the port of Gdańsk began at 14:00 local time (12:00 GMT)."),
                     Example::pass("Payments peaked between 11 a.m. and noon Brasília time (14:00 to 15:00 GMT).").on("2025-12-08"),
                     Example::flag("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1200 GMT)."),
                     Example::pass("HANOI, 14 August 2025 – Comments are accepted until 5 p.m. on Sept 15 (1000 GMT)."),
@@ -176,7 +178,7 @@ fn implicit_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:,?\s+on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}})?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
+            r"\b(?i:at|from|until|by|before|after|around|about)\s+(?P<t1>{TIME}){RANGE_END}(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,?\s+\d{{1,2}}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)?)?(?:,?\s+on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}})?\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>GMT|UTC|Z)(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -527,7 +529,21 @@ impl Rule for ZoneConversion {
                 if names_other_zone(article, &text[..t1.start()], found.first.offset) {
                     continue;
                 }
-                self.report(s.span.start, whole, (t2, z2), found, out);
+                // “at 11.15 pm on Thursday, 13 November (21.15 GMT)”: the day between the two
+                // times is not part of the finding (a weekday check may read it).
+                // The conversion to correct is then the finding.
+                let day_between = text[t1.end()..t2.start()].contains(|c: char| c.is_alphabetic());
+                let second = Span::new(s.span.start + t2.start(), s.span.start + z2.end());
+                self.report_span(
+                    if day_between {
+                        second
+                    } else {
+                        Span::new(s.span.start + whole.start(), s.span.start + whole.end())
+                    },
+                    second,
+                    found,
+                    out,
+                );
             }
         }
     }
@@ -597,6 +613,11 @@ impl ZoneConversion {
     ) {
         let span = Span::new(base + whole.start(), base + whole.end());
         let second = Span::new(base + t2.start(), base + z2.end());
+        self.report_span(span, second, found, out);
+    }
+
+    /// A mismatch found at `span`, with the conversion to correct at `second`.
+    fn report_span(&self, span: Span, second: Span, found: Mismatch, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(&self.meta.id, self.meta.severity, span, found.message)
                 .with_related(second, format!("should be {}", found.expected))
@@ -621,7 +642,7 @@ fn place_named_before<'t>(article: &Article, text: &'t str) -> Option<&'t str> {
         .rev()
         .map(|i| (ws[i - 1], ws[i]))
         .find_map(|(before, w)| {
-            (matches!(before, "in" | "In" | "at" | "At" | "from" | "near")
+            (matches!(before, "in" | "In" | "at" | "At" | "from" | "near" | "of")
                 && w.len() > 2
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && dateline.as_deref() != Some(w)
