@@ -66,6 +66,10 @@ impl AgeBirthYear {
                         .on("2024-11-20"),
                     Example::pass("Park Jun-seo, 53, heads the division. Park, who was born in 1971 in Tongyeong, joined in 1996.")
                         .on("2024-11-20"),
+                    Example::flag("Zielińska, who was born in Szczecin in 1981, worked in energy. The 47-year-old engineer managed gas projects.")
+                        .on("2026-03-12"),
+                    Example::pass("Zielińska, who was born in Szczecin in 1981, worked in energy. The 44-year-old engineer managed gas projects.")
+                        .on("2026-03-12"),
                     Example::pass("His son, 12, was born in 2008 and his wife, 40, in 1984.")
                         .on("2025-03-19"),
                 ],
@@ -153,6 +157,47 @@ impl AgeBirthYear {
                 ))
             })
             .collect();
+        // “Zielińska, who was born in Szczecin in 1981, … The 47-year-old engineer …”: an age
+        // opening the next sentence is the same person's.
+        for &(_, year, yspan) in &births {
+            let Some(k) = article
+                .sentences
+                .iter()
+                .position(|s| s.span.contains(yspan))
+            else {
+                continue;
+            };
+            let Some(next) = article.sentences.get(k + 1) else {
+                continue;
+            };
+            let t = article.slice(next.span);
+            let Some(c) = next_age_re().captures(t) else {
+                continue;
+            };
+            let Some(a) = c.name("age") else { continue };
+            let Ok(age) = a.as_str().parse::<i32>() else {
+                continue;
+            };
+            let oldest = on.year() - year;
+            if year > on.year() || age == oldest || age == oldest - 1 || death_re().is_match(t) {
+                continue;
+            }
+            let aspan = Span::new(next.span.start + a.start(), next.span.start + a.end());
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    aspan,
+                    format!(
+                        "Born in {year}, a person is {} or {oldest} in {}, not {age}",
+                        oldest - 1,
+                        on.format("%B %Y")
+                    ),
+                )
+                .with_related(yspan, "the birth year")
+                .with_help("Check the age or the year of birth."),
+            );
+        }
         for &(name, year, yspan) in &births {
             // Either word of a full name: “Park Jun-seo, 56,” is “Park”.
             let of_name: Vec<_> = ages
@@ -196,6 +241,12 @@ impl AgeBirthYear {
             );
         }
     }
+}
+
+/// “The 47-year-old engineer” opening a sentence.
+fn next_age_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^The\s+(?P<age>\d{2})-year-old\b").expect("static regex"))
 }
 
 fn death_re() -> &'static Regex {

@@ -34,7 +34,9 @@ its annual target of $9.7 billion” (80%), “31 of the 40 seats, or 60 percent
 out of 13,000 …, representing about 15 per cent”, “6,000 of 22,000 residents, nearly half” (a
 fraction word may be off by four points, or nine with “nearly”), and a share of a total given
 earlier (“a total of 30 GWh” … “40 percent of the output, or 15 GWh”). A share given as “about”
-may be off by three points, an exact one by one.";
+may be off by three points, an exact one by one. A change in percent is recomputed from its two
+figures (“rose 14.9% to 240,000 from 222,400”: 7.9%), allowing a point or a tenth of the change
+for rounding.";
 
 pub struct SumMismatch {
     meta: RuleMeta,
@@ -80,6 +82,9 @@ impl SumMismatch {
                     Example::pass("In all, 30 people were hurt. Of those, 12 were children and 5 were elderly."),
                     Example::flag("Bratislava (341 cancelled trains), Žilina (296), Zvolen (278) and Košice (203), together a total of 1,140 trains."),
                     Example::flag("Packers sent 118,400 tonnes from Michoacán, 14,300 tonnes from Jalisco and 3,100 tonnes from Mexico State, for a combined 137,000 tonnes."),
+                    Example::flag("On the European side 640 buildings were reinforced, on the Asian side 395, and on the islands 22, making a total of 1,150 schools."),
+                    Example::flag("The number of marriages rose 14.9% to 240,000 from 222,400, the highest in six years."),
+                    Example::pass("The number of marriages rose 7.9% to 240,000 from 222,400; exports fell 3% from 100 to 97."),
                     Example::flag("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 15 per cent of the total."),
                     Example::pass("Lagos makes about 13,000 tonnes of waste daily, out of which roughly 870 tonnes are plastics, representing about 7 per cent of the total."),
                     Example::flag("Exporters shipped 532 of the 2,420 tonnes, less than 15 percent of the quota."),
@@ -126,6 +131,17 @@ fn out_of_which_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?:^|[\s$€£(])(?P<b>{NUM})\b[^.;:()%\d]{{0,60}}?\b(?:out\s+of|of)\s+(?:which|these|those|them)\b[^.;:()%\d]{{0,20}}?(?P<a>{NUM})\b[^.;:()%\d]{{0,60}}?,?\s+(?:or|representing|accounting\s+for|making\s+up)\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// “rose 14.9% to 240,000 from 222,400”, “fell 3% from 100 to 97”: a change and its two figures.
+fn change_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?P<dir>rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|slid)\s+(?:by\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:(?:to\s+(?P<b1>{NUM})\s+from\s+(?P<a1>{NUM}))|(?:from\s+(?P<a2>{NUM})\s+to\s+(?P<b2>{NUM})))"
         ))
         .expect("static regex")
     })
@@ -260,7 +276,7 @@ fn scale_exponent(word: &str) -> u32 {
 fn total_phrase_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:\b(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|(?:\bfor\s+|,\s+(?:together\s+|in\s+all\s+)?)(?:a\s+total\s+of|a\s+combined))\s*$")
+        Regex::new(r"(?:\b(?:bringing|taking|raising|putting)\s+(?:the\s+)?(?:total|tally|overall|number|count)\b[^,.;:]{0,50}?\s+to|(?:\bfor\s+|,\s+(?:together\s+|in\s+all\s+|making\s+|bringing\s+)?)(?:a\s+total\s+of|a\s+combined))\s*$")
             .expect("static regex")
     })
 }
@@ -709,6 +725,54 @@ impl Rule for SumMismatch {
                         .with_help(
                             "Recompute the share or the figure from the total given earlier.",
                         ),
+                    );
+                }
+            }
+            // 6. A change in percent against its two figures.
+            if share && (text.contains(" from ") && text.contains(" to ")) {
+                for c in change_re().captures_iter(text) {
+                    let (Some(p), Some(dir)) = (c.name("p"), c.name("dir")) else {
+                        continue;
+                    };
+                    let (Some(a), Some(b)) = (
+                        scaled(&c, "a1").or_else(|| scaled(&c, "a2")),
+                        scaled(&c, "b1").or_else(|| scaled(&c, "b2")),
+                    ) else {
+                        continue;
+                    };
+                    let Ok(stated) = p.as_str().parse::<f64>() else {
+                        continue;
+                    };
+                    if a <= 0.0 {
+                        continue;
+                    }
+                    let real = 100.0 * (b - a) / a;
+                    let up = matches!(
+                        dir.as_str(),
+                        "rose" | "grew" | "increased" | "climbed" | "jumped"
+                    );
+                    // The direction must agree; the size may be off by rounding (a point, or a
+                    // tenth of the change).
+                    let size_ok = (real.abs() - stated).abs() <= 1.0_f64.max(stated * 0.1);
+                    if (real >= 0.0) == up && size_ok {
+                        continue;
+                    }
+                    let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            span,
+                            format!(
+                                "From {} to {} is a change of {:+.1}%, not “{} {}%”",
+                                show(a, a.fract() != 0.0),
+                                show(b, b.fract() != 0.0),
+                                real,
+                                dir.as_str(),
+                                p.as_str()
+                            ),
+                        )
+                        .with_help("Recompute the change or check the two figures."),
                     );
                 }
             }

@@ -24,6 +24,8 @@ build”), unless a person is named in between.
 Fix (unsafe): replace the pronoun with “it”.";
 
 const INSTITUTIONS: &[&str] = &[
+    "region",
+    "province",
     "ministry",
     "government",
     "agency",
@@ -788,6 +790,7 @@ impl GenderedInstitution {
                     Example::pass("Bank of England governor Andrew Bailey said he was worried."),
                     Example::pass("Officials at the ministry said he had left; Volkswagen's Oliver Blume said he expected losses."),
                     Example::flag("Hungary said on Wednesday that she was considering a ban."),
+                    Example::flag("Schifani asked for help. The Region said that she is ready to allocate funds."),
                     Example::pass("The minister said on Wednesday that she was considering a ban."),
                     Example::flag("Morocco is betting on rail ahead of the World Cup, which it will co-host with Spain, and she has earmarked 96 billion dirhams."),
                     Example::flag("Romania has to finish the projects by August, otherwise she risks losing the money."),
