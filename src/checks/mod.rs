@@ -35,6 +35,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(calque::garbled_connector::GarbledConnector::new()),
         Box::new(calque::lowercase_demonym::LowercaseDemonym::new()),
         Box::new(calque::stranded_name::StrandedName::new()),
+        Box::new(calque::name_before_title::NameBeforeTitle::new()),
         Box::new(quotes::reversed::rule()),
         Box::new(quotes::open_as_close::rule()),
         Box::new(quotes::unbalanced::rule()),
