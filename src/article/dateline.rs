@@ -121,7 +121,8 @@ fn yearless(line: &str) -> Option<(String, u32, u32)> {
         .then(|| (place.to_string(), month, day))
 }
 
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, Monday first (as `chrono` numbers them from Monday).
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -805,16 +805,6 @@ impl GenderedInstitution {
     }
 }
 
-const WEEKDAY_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Words that join a second clause with the same subject: “…, and she has earmarked”,
 /// “…, otherwise she risks”.
 const CLAUSE_LINKS: &[&str] = &["and", "but", "otherwise", "so", "yet", "while"];
@@ -1000,7 +990,9 @@ impl Rule for GenderedInstitution {
                 }
                 let mut k = j + 1;
                 // “Hungary said on Wednesday that she …”: a day between the verb and “that”.
-                if text(k) == "on" && WEEKDAY_NAMES.contains(&text(k + 1)) && text(k + 2) == "that"
+                if text(k) == "on"
+                    && crate::article::dateline::WEEKDAYS.contains(&text(k + 1))
+                    && text(k + 2) == "that"
                 {
                     k += 2;
                 } else if matches!(text(k), "yesterday" | "today") && text(k + 1) == "that" {
