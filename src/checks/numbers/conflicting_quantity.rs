@@ -1,3 +1,4 @@
+use super::number_word;
 use crate::article::{Article, Token, TokenKind};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::lexicon::words;
@@ -91,45 +92,6 @@ const DEATH_WORDS: &[&str] = &[
     "bodies",
     "fatalities",
 ];
-
-/// The value of a number written in words: two to ninety-nine (“one” counts nothing plural).
-fn number_word(w: &str) -> Option<f64> {
-    const UNITS: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|k| k as f64 + 1.0);
-    let tens = |w: &str| {
-        TENS.iter()
-            .position(|t| *t == w)
-            .map(|k| 20.0 + 10.0 * k as f64)
-    };
-    let n = match w.split_once(['-', '‑']) {
-        Some((t, u)) => tens(t)? + unit(u).filter(|&u| u < 10.0)?,
-        None => unit(w).or_else(|| tens(w))?,
-    };
-    (n >= 2.0).then_some(n)
-}
 
 /// Plural nouns that count people or things in news copy (a noun ending in -s counts too).
 const IRREGULAR: &[&str] = &[

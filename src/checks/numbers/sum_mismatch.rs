@@ -1,3 +1,4 @@
+use super::number_word;
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::{Example, Rule, RuleMeta};
@@ -203,34 +204,6 @@ fn fraction_percent(word: &str) -> Option<f64> {
     })
 }
 
-/// Number words that may stand for a part in a list: “12 for the new line and eight for …”.
-fn number_word(w: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let l = w.to_lowercase();
-    WORDS.iter().position(|x| *x == l).map(|i| (i + 1) as f64)
-}
-
 /// Parts written as number words after a list's colon, at `base` (“… and eight to …”).
 fn word_parts(list: &str, base: usize) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -238,7 +211,7 @@ fn word_parts(list: &str, base: usize) -> Vec<Figure> {
     for w in list.split(|c: char| !c.is_alphanumeric()) {
         let start = pos;
         pos += w.len() + 1;
-        if let Some(value) = number_word(w) {
+        if let Some(value) = number_word(&w.to_lowercase()) {
             out.push(Figure {
                 span: Span::new(base + start, base + start + w.len()),
                 value,
@@ -434,7 +407,42 @@ impl SumMismatch {
     }
 }
 
+/// Does a share stated as `stated` percent, with the hedge `q` (“about”, “more than”, “under”)
+/// if any, fit the real one? Exact: within `exact` points; hedged: within `hedged`; “more than”
+/// and “under” also fit anything on their side.
+fn share_fits(q: Option<&str>, real: f64, stated: f64, exact: f64, hedged: f64) -> bool {
+    let slack = match q.map(str::trim) {
+        None => exact,
+        Some("more than" | "over" | "just over") if real >= stated => return true,
+        Some("under" | "less than" | "just under") if real <= stated => return true,
+        Some(_) => hedged,
+    };
+    (real - stated).abs() <= slack
+}
+
 impl SumMismatch {
+    /// “A of B is R%, not S”: a share against its two figures (captures `a` and `b`).
+    fn share_diagnostic(
+        &self,
+        span: Span,
+        c: &regex::Captures<'_>,
+        real: f64,
+        stated: &str,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            span,
+            format!(
+                "{} of {} is {:.0}%, not {stated}",
+                c.name("a").map_or("", |m| m.as_str()),
+                c.name("b").map_or("", |m| m.as_str()),
+                real,
+            ),
+        )
+        .with_help("Recompute the share or check the two figures.")
+    }
+
     /// A breakdown in a later sentence: reported on the breakdown, the total related.
     fn report_breakdown(&self, total: &Figure, parts: &[Figure], out: &mut Vec<Diagnostic>) {
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
@@ -526,7 +534,7 @@ impl Rule for SumMismatch {
                                 .nth(1 + usize::from(p.scale > 0))
                                 .is_some_and(|n| {
                                     !n.starts_with(|c: char| c.is_ascii_digit())
-                                        && number_word(n).is_none()
+                                        && number_word(&n.to_lowercase()).is_none()
                                 });
                         w == noun
                             || to_not_range
@@ -649,31 +657,11 @@ impl Rule for SumMismatch {
                         continue;
                     }
                     let real = 100.0 * a / b;
-                    let slack = match c.name("q").map(|q| q.as_str().trim()) {
-                        None => 4.0,
-                        Some("more than" | "over" | "just over") if real >= stated => continue,
-                        Some("under" | "just under") if real <= stated => continue,
-                        Some(_) => 9.0,
-                    };
-                    if (real - stated).abs() <= slack {
+                    if share_fits(c.name("q").map(|q| q.as_str()), real, stated, 4.0, 9.0) {
                         continue;
                     }
                     let span = Span::new(s.span.start + f.start(), s.span.start + f.end());
-                    out.push(
-                        Diagnostic::new(
-                            &self.meta.id,
-                            self.meta.severity,
-                            span,
-                            format!(
-                                "{} of {} is {:.0}%, not {}",
-                                c.name("a").map_or("", |m| m.as_str()),
-                                c.name("b").map_or("", |m| m.as_str()),
-                                real,
-                                f.as_str()
-                            ),
-                        )
-                        .with_help("Recompute the share or check the two figures."),
-                    );
+                    out.push(self.share_diagnostic(span, &c, real, f.as_str()));
                 }
             }
             // 5. “40 percent of the output, or 15 GWh” after “a total of 30 GWh”.
@@ -792,31 +780,12 @@ impl Rule for SumMismatch {
                             continue;
                         }
                         let share = 100.0 * a / b;
-                        let slack = match c.name("q").map(|q| q.as_str().trim()) {
-                            None => 1.0,
-                            Some("more than" | "over") if share >= stated => continue,
-                            Some("under" | "less than") if share <= stated => continue,
-                            Some(_) => 3.0,
-                        };
-                        if (share - stated).abs() <= slack {
+                        if share_fits(c.name("q").map(|q| q.as_str()), share, stated, 1.0, 3.0) {
                             continue;
                         }
                         let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
-                        out.push(
-                            Diagnostic::new(
-                                &self.meta.id,
-                                self.meta.severity,
-                                span,
-                                format!(
-                                    "{} of {} is {:.0}%, not {}%",
-                                    c.name("a").map_or("", |m| m.as_str()),
-                                    c.name("b").map_or("", |m| m.as_str()),
-                                    share,
-                                    p.as_str()
-                                ),
-                            )
-                            .with_help("Recompute the share or check the two figures."),
-                        );
+                        let stated_text = format!("{}%", p.as_str());
+                        out.push(self.share_diagnostic(span, &c, share, &stated_text));
                     }
                 }
             }
