@@ -178,25 +178,11 @@ impl AgeBirthYear {
             let Ok(age) = a.as_str().parse::<i32>() else {
                 continue;
             };
-            let oldest = on.year() - year;
-            if year > on.year() || age == oldest || age == oldest - 1 || death_re().is_match(t) {
+            if age_fits(on, year, age) || death_re().is_match(t) {
                 continue;
             }
             let aspan = Span::new(next.span.start + a.start(), next.span.start + a.end());
-            out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    self.meta.severity,
-                    aspan,
-                    format!(
-                        "Born in {year}, a person is {} or {oldest} in {}, not {age}",
-                        oldest - 1,
-                        on.format("%B %Y")
-                    ),
-                )
-                .with_related(yspan, "the birth year")
-                .with_help("Check the age or the year of birth."),
-            );
+            out.push(self.mismatch(on, (age, aspan), (year, yspan), "a person", false));
         }
         for &(name, year, yspan) in &births {
             // Either word of a full name: “Park Jun-seo, 56,” is “Park”.
@@ -221,24 +207,10 @@ impl AgeBirthYear {
             {
                 continue;
             }
-            let oldest = on.year() - year;
-            if year > on.year() || !(1..=120).contains(&age) || age == oldest || age == oldest - 1 {
+            if age_fits(on, year, age) {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    self.meta.severity,
-                    yspan,
-                    format!(
-                        "Born in {year}, {name} is {} or {oldest} in {}, not {age} as given earlier",
-                        oldest - 1,
-                        on.format("%B %Y")
-                    ),
-                )
-                .with_related(aspan, "the age")
-                .with_help("Check the age or the year of birth."),
-            );
+            out.push(self.mismatch(on, (age, aspan), (year, yspan), name, true));
         }
     }
 }
@@ -247,6 +219,46 @@ impl AgeBirthYear {
 fn next_age_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"^The\s+(?P<age>\d{2})-year-old\b").expect("static regex"))
+}
+
+/// Can someone born in `year` be `age` on `on`? (Their birthday may not have come yet; a year
+/// after the article's or an age outside 1–120 is not judged.)
+fn age_fits(on: chrono::NaiveDate, year: i32, age: i32) -> bool {
+    let oldest = on.year() - year;
+    year > on.year() || !(1..=120).contains(&age) || age == oldest || age == oldest - 1
+}
+
+impl AgeBirthYear {
+    /// The finding for an age that does not fit a birth year: on the year when the age was
+    /// given earlier (`on_year`), else on the age.
+    fn mismatch(
+        &self,
+        on: chrono::NaiveDate,
+        (age, aspan): (i32, Span),
+        (year, yspan): (i32, Span),
+        who: &str,
+        on_year: bool,
+    ) -> Diagnostic {
+        let oldest = on.year() - year;
+        let (span, related, label) = if on_year {
+            (yspan, aspan, "the age")
+        } else {
+            (aspan, yspan, "the birth year")
+        };
+        let earlier = if on_year { " as given earlier" } else { "" };
+        Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            span,
+            format!(
+                "Born in {year}, {who} is {} or {oldest} in {}, not {age}{earlier}",
+                oldest - 1,
+                on.format("%B %Y")
+            ),
+        )
+        .with_related(related, label)
+        .with_help("Check the age or the year of birth.")
+    }
 }
 
 fn death_re() -> &'static Regex {
@@ -295,27 +307,12 @@ impl Rule for AgeBirthYear {
             let (Ok(year), Ok(age)) = (y.as_str().parse::<i32>(), a.as_str().parse::<i32>()) else {
                 continue;
             };
-            let oldest = on.year() - year;
-            if year > on.year() || !(1..=120).contains(&age) || age == oldest || age == oldest - 1 {
+            if age_fits(on, year, age) {
                 continue;
             }
-            out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    self.meta.severity,
-                    Span::new(s.span.start + a.start(), s.span.start + a.end()),
-                    format!(
-                        "Born in {year}, a person is {} or {oldest} in {}, not {age}",
-                        oldest - 1,
-                        on.format("%B %Y")
-                    ),
-                )
-                .with_related(
-                    Span::new(s.span.start + y.start(), s.span.start + y.end()),
-                    "the birth year",
-                )
-                .with_help("Check the age or the year of birth."),
-            );
+            let aspan = Span::new(s.span.start + a.start(), s.span.start + a.end());
+            let yspan = Span::new(s.span.start + y.start(), s.span.start + y.end());
+            out.push(self.mismatch(on, (age, aspan), (year, yspan), "a person", false));
         }
     }
 }
