@@ -281,6 +281,58 @@ fn unknown_selector_is_a_usage_error() {
     assert!(stderr(&o).contains("matches no rule"));
 }
 
+/// The JSON and SARIF reporters write each file's findings as they come (memory does not grow
+/// with the run); the document must still be the canonical pretty print of itself, with or
+/// without findings and errors.
+#[test]
+fn streamed_json_and_sarif_are_whole_documents() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("clean.txt"), "Rain fell.\n").unwrap();
+    for name in ["b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), ARTICLE).unwrap();
+    }
+    for args in [
+        &["story.txt", "b.txt", "c.txt", "missing.txt"][..],
+        &["clean.txt"][..],
+        &["missing.txt"][..],
+        &["story.txt"][..],
+    ] {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = stdout(&copydesk(dir.path(), &all));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        let pretty = serde_json::to_string_pretty(&v).unwrap() + "\n";
+        assert_eq!(out, pretty, "{args:?}");
+        let files = args.iter().filter(|a| **a != "missing.txt").count();
+        assert_eq!(v["summary"]["files"], files);
+        assert_eq!(
+            v["diagnostics"].as_array().unwrap().len() as u64,
+            v["summary"]["diagnostics"].as_u64().unwrap()
+        );
+        assert_eq!(v.get("errors").is_some(), args.contains(&"missing.txt"));
+
+        all[2] = "sarif";
+        let out = stdout(&copydesk(dir.path(), &all));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        let run = &v["runs"][0];
+        let per_file = if files == 0 || args == ["clean.txt"] {
+            0
+        } else {
+            3
+        };
+        let results = run["results"].as_array().unwrap();
+        assert!(results.len() >= per_file * files.min(3), "{args:?}");
+        assert_eq!(
+            run["invocations"][0]["executionSuccessful"],
+            !args.contains(&"missing.txt")
+        );
+        assert!(!run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+    }
+}
+
 #[test]
 fn sarif_and_github_formats() {
     let dir = workspace();

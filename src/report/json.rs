@@ -4,10 +4,30 @@ use super::{FileError, FileReport, Reporter, Summary};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
+/// Streams: each file's diagnostics are written as they arrive, so memory does not grow with
+/// the run. Only file errors (few, small) wait for the end. The bytes are those of
+/// `serde_json::to_writer_pretty` on the whole document (keys in order: diagnostics, errors,
+/// summary, version).
 #[derive(Default)]
 pub struct Json {
-    diagnostics: Vec<Value>,
+    /// Whether `{` and the head of the diagnostics array are out, and any diagnostic.
+    started: bool,
+    any: bool,
     errors: Vec<Value>,
+}
+
+/// `v` pretty-printed with every line after the first indented by `indent` spaces, as
+/// `to_writer_pretty` prints it at that depth (strings hold no raw line breaks).
+pub(super) fn write_nested(out: &mut dyn Write, v: &Value, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            write!(out, "\n{pad}")?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 pub const JSON_VERSION: u32 = 1;
@@ -82,8 +102,16 @@ pub fn diagnostics_json(r: &FileReport<'_>) -> Vec<Value> {
 }
 
 impl Reporter for Json {
-    fn file(&mut self, _out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
-        self.diagnostics.extend(diagnostics_json(r));
+    fn file(&mut self, out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
+        for v in diagnostics_json(r) {
+            if !self.started {
+                out.write_all(b"{\n  \"diagnostics\": [")?;
+                self.started = true;
+            }
+            out.write_all(if self.any { b",\n    " } else { b"\n    " })?;
+            self.any = true;
+            write_nested(out, &v, 4)?;
+        }
         Ok(())
     }
 
@@ -94,15 +122,16 @@ impl Reporter for Json {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        let mut doc = json!({
-            "version": JSON_VERSION,
-            "diagnostics": std::mem::take(&mut self.diagnostics),
-            "summary": s,
-        });
-        if !self.errors.is_empty() {
-            doc["errors"] = Value::Array(std::mem::take(&mut self.errors));
+        if !self.started {
+            out.write_all(b"{\n  \"diagnostics\": [")?;
         }
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-        writeln!(out)
+        out.write_all(if self.any { b"\n  ]" } else { b"]" })?;
+        if !self.errors.is_empty() {
+            out.write_all(b",\n  \"errors\": ")?;
+            write_nested(out, &Value::Array(std::mem::take(&mut self.errors)), 2)?;
+        }
+        out.write_all(b",\n  \"summary\": ")?;
+        write_nested(out, &json!(s), 2)?;
+        writeln!(out, ",\n  \"version\": {JSON_VERSION}\n}}")
     }
 }

@@ -6,9 +6,13 @@ use crate::rules::RuleMeta;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
+/// Streams like the JSON reporter: results are written as files arrive, and the invocation (with
+/// its notifications) and the tool's rule list follow them, so memory does not grow with the run.
 pub struct Sarif {
     rules: Vec<RuleMeta>,
-    results: Vec<Value>,
+    /// Whether the document's head is out, and any result.
+    started: bool,
+    any: bool,
     notifications: Vec<Value>,
 }
 
@@ -17,7 +21,8 @@ impl Sarif {
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         Sarif {
             rules,
-            results: Vec::new(),
+            started: false,
+            any: false,
             notifications: Vec::new(),
         }
     }
@@ -46,8 +51,21 @@ fn region(r: &FileReport<'_>, start: usize, end: usize) -> Value {
     })
 }
 
+impl Sarif {
+    /// The document up to the first result, once.
+    fn head(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            out.write_all(
+                b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+            )?;
+        }
+        Ok(())
+    }
+}
+
 impl Reporter for Sarif {
-    fn file(&mut self, _out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, r: &FileReport<'_>) -> io::Result<()> {
         for d in r.diagnostics {
             let mut v = json!({
                 "ruleId": d.rule,
@@ -96,7 +114,14 @@ impl Reporter for Sarif {
                     }],
                 }]);
             }
-            self.results.push(v);
+            self.head(out)?;
+            out.write_all(if self.any {
+                b",\n        "
+            } else {
+                b"\n        "
+            })?;
+            self.any = true;
+            super::json::write_nested(out, &v, 8)?;
         }
         Ok(())
     }
@@ -125,24 +150,21 @@ impl Reporter for Sarif {
                 })
             })
             .collect();
-        let doc = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "copydesk",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-                "invocations": [{
-                    "executionSuccessful": self.notifications.is_empty(),
-                    "toolExecutionNotifications": std::mem::take(&mut self.notifications),
-                }],
-            }],
-        });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-        writeln!(out)
+        self.head(out)?;
+        out.write_all(if self.any { b"\n      ],\n" } else { b"],\n" })?;
+        out.write_all(b"      \"invocations\": ")?;
+        let invocations = json!([{
+            "executionSuccessful": self.notifications.is_empty(),
+            "toolExecutionNotifications": std::mem::take(&mut self.notifications),
+        }]);
+        super::json::write_nested(out, &invocations, 6)?;
+        out.write_all(b",\n      \"tool\": ")?;
+        let tool = json!({"driver": {
+            "name": "copydesk",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }});
+        super::json::write_nested(out, &tool, 6)?;
+        writeln!(out, "\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}")
     }
 }
