@@ -3,6 +3,7 @@
 //! `rules/data/SOURCES.md`.
 
 pub mod countries;
+pub mod function_words;
 pub mod given_names;
 pub mod places;
 pub mod words;

@@ -70,6 +70,10 @@ impl AgeBirthYear {
                         .on("2026-03-12"),
                     Example::pass("Zielińska, who was born in Szczecin in 1981, worked in energy. The 44-year-old engineer managed gas projects.")
                         .on("2026-03-12"),
+                    Example::flag("Elpida Karagianni, who was born in 1968 and is 61, said the line would open.")
+                        .on("2025-10-16"),
+                    Example::pass("Elpida Karagianni, who was born in 1968 and is 57, said the line would open.")
+                        .on("2025-10-16"),
                     Example::pass("His son, 12, was born in 2008 and his wife, 40, in 1984.")
                         .on("2025-03-19"),
                 ],
@@ -88,7 +92,7 @@ fn age_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:\p{Lu}[\p{L}'’-]*,\s+(?P<a1>\d{1,3}),|\p{Lu}[\p{L}'’-]*\s+\((?P<a2>\d{1,3})\)|\b(?P<a3>\d{1,3})-year-old\b|\baged\s+(?P<a4>\d{1,3})\b)",
+            r"(?:\p{Lu}[\p{L}'’-]*,\s+(?P<a1>\d{1,3}),|\p{Lu}[\p{L}'’-]*\s+\((?P<a2>\d{1,3})\)|\b(?P<a3>\d{1,3})-year-old\b|\baged\s+(?P<a4>\d{1,3})\b|\b(?:and|who)\s+is\s+(?:now\s+)?(?P<a5>\d{1,3})(?:\s+years\s+old)?(?:\s*[,.;]|\s+(?:and|but|said|says|told)\b|\s*$))",
         )
         .expect("static regex")
     })
@@ -298,7 +302,7 @@ impl Rule for AgeBirthYear {
             }
             let (Some(y), Some(a)) = (
                 births[0].name("y"),
-                ["a1", "a2", "a3", "a4"]
+                ["a1", "a2", "a3", "a4", "a5"]
                     .iter()
                     .find_map(|n| ages[0].name(n)),
             ) else {
@@ -312,7 +316,14 @@ impl Rule for AgeBirthYear {
             }
             let aspan = Span::new(s.span.start + a.start(), s.span.start + a.end());
             let yspan = Span::new(s.span.start + y.start(), s.span.start + y.end());
-            out.push(self.mismatch(on, (age, aspan), (year, yspan), "a person", false));
+            let mut d = self.mismatch(on, (age, aspan), (year, yspan), "a person", false);
+            // The claim is the age and the birth year together: either may be the wrong one.
+            let born = births[0].get(0).map_or(y.start(), |m| m.start());
+            d.span = Span::new(
+                s.span.start + a.start().min(born),
+                s.span.start + a.end().max(y.end()),
+            );
+            out.push(d);
         }
     }
 }

@@ -57,6 +57,14 @@ impl FutureInPast {
                     Example::pass("The talks are due to open on 2 May 2025 in Geneva.")
                         .on("2024-05-20"),
                     Example::pass("Services will resume on 8 July at the earliest."),
+                    Example::flag("Work on the approaches is scheduled to begin in March 2025, the plan says.")
+                        .on("2025-06-19"),
+                    Example::pass("Work on the approaches is scheduled to begin in March 2026, the plan says.")
+                        .on("2025-06-19"),
+                    Example::pass("The plant will replace the one that was closed in March 2024.")
+                        .on("2025-06-19"),
+                    Example::pass("The new fare will apply from March 2025, backdated.")
+                        .on("2025-06-19"),
                     Example::flag("The Commission will announce its final recommendation to the Council on 10 March.")
                         .on("2025-03-12"),
                 ],
@@ -82,6 +90,38 @@ fn re() -> &'static Regex {
     })
 }
 
+/// “is scheduled to begin in March 2025”: a month and year.
+fn month_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pat = format!(
+            r"\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected|planned)\s+to)\s+(?P<between>(?:[\p{{L}}'’-]+\s+){{1,12}}?)(?:in|by)\s+(?P<m>{})\s+(?P<y>\d{{4}})\b",
+            super::MONTH
+        );
+        Regex::new(&pat).expect("static regex")
+    })
+}
+
+/// Words that open a clause of their own between “will” and the date: the date is that
+/// clause's (“will enforce the law that was passed on 3 March”).
+fn other_clause(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "that"
+                | "which"
+                | "who"
+                | "after"
+                | "since"
+                | "following"
+                | "was"
+                | "were"
+                | "had"
+                | "has"
+        )
+    })
+}
+
 /// How many days before the article a yearless date may fall and still be read as this year's.
 const YEARLESS_DAYS: i64 = 45;
 
@@ -94,6 +134,38 @@ impl Rule for FutureInPast {
         let Some(on) = article.date() else { return };
         for s in &article.sentences {
             let text = article.slice(s.span);
+            if !(text.contains("will") || text.contains(" to ")) {
+                continue;
+            }
+            for caps in month_re().captures_iter(text) {
+                let (Some(whole), Some(m), Some(y)) = (caps.get(0), caps.name("m"), caps.name("y"))
+                else {
+                    continue;
+                };
+                let between = caps.name("between").map_or("", |m| m.as_str());
+                let (Some(month), Ok(year)) = (
+                    crate::article::dateline::month_number(m.as_str()),
+                    y.as_str().parse::<i32>(),
+                ) else {
+                    continue;
+                };
+                if other_clause(between) || (year, month) >= (on.year(), on.month()) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &self.meta.id,
+                        self.meta.severity,
+                        Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
+                        format!(
+                            "Told in the future tense but dated {} {year}, before the article ({})",
+                            m.as_str(),
+                            on.format("%-d %B %Y")
+                        ),
+                    )
+                    .with_help("Check the date, or put the sentence in the past tense."),
+                );
+            }
             if !text.contains(" on ") {
                 continue;
             }
@@ -102,21 +174,7 @@ impl Rule for FutureInPast {
                 // “will enforce the law that was passed on 3 March”: the date belongs to
                 // another clause.
                 let between = caps.name("between").map_or("", |m| m.as_str());
-                if between.split_whitespace().any(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "that"
-                            | "which"
-                            | "who"
-                            | "after"
-                            | "since"
-                            | "following"
-                            | "was"
-                            | "were"
-                            | "had"
-                            | "has"
-                    )
-                }) {
+                if other_clause(between) {
                     continue;
                 }
                 let Some((_, day, month)) = day_month(&caps) else {

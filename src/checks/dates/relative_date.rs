@@ -47,6 +47,10 @@ impl RelativeDate {
                     Example::flag("The last strong aftershock was recorded last month, in February, near Malatya.").on("2025-04-16"),
                     Example::pass("The last strong aftershock was recorded last month, in March, near Malatya.").on("2025-04-16"),
                     Example::pass("Prices rose last month, in December, and again in January.").on("2025-01-20"),
+                    Example::flag("The board will present its plan in Opatija next month, on October 16.").on("2025-11-05"),
+                    Example::pass("The board will present its plan in Opatija next month, on December 16.").on("2025-11-05"),
+                    Example::flag("Old banknotes remain legal tender until January 31, next month, the bank said.").on("2026-01-14"),
+                    Example::pass("Old banknotes remain legal tender until February 28, next month, the bank said.").on("2026-01-14"),
                     Example::flag("The investigation began in November last year, when officers searched the offices in 2022.").on("2024-03-12"),
                     Example::pass("The investigation began in November last year, when officers searched the offices in 2023.").on("2024-03-12"),
                 ],
@@ -75,7 +79,7 @@ fn relative_month_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"(?i)\b(?P<rel>last|this|next)\s+month\b,?\s+(?:in|back\s+in)\s+(?P<month>{MONTH})\b(?:\s+(?P<y>\d{{4}}))?"
+            r"(?i)\b(?P<rel>last|this|next)\s+month\b,?\s+(?:(?:in|back\s+in)\s+(?P<month>{MONTH})\b(?:\s+(?P<y>\d{{4}}))?|on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_a>{MONTH})\b|(?P<month_b>{MONTH})\s+\d{{1,2}}\b))|\b(?:(?P<month_c>{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_d>{MONTH}))(?:,?\s+(?P<y2>\d{{4}}))?,?\s+(?P<rel2>last|this|next)\s+month\b"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -116,9 +120,12 @@ impl RelativeDate {
         out: &mut Vec<Diagnostic>,
     ) {
         for caps in relative_month_re().captures_iter(text) {
-            let (Some(rel), Some(m), Some(whole)) =
-                (caps.name("rel"), caps.name("month"), caps.get(0))
-            else {
+            // “next month, in/on October 16” or “January 31, next month”.
+            let rel = caps.name("rel").or_else(|| caps.name("rel2"));
+            let m = ["month", "month_a", "month_b", "month_c", "month_d"]
+                .iter()
+                .find_map(|n| caps.name(n));
+            let (Some(rel), Some(m), Some(whole)) = (rel, m, caps.get(0)) else {
                 continue;
             };
             let Some(named) = crate::article::dateline::month_number(m.as_str()) else {
@@ -133,6 +140,7 @@ impl RelativeDate {
             let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
             let year_ok = caps
                 .name("y")
+                .or_else(|| caps.name("y2"))
                 .and_then(|y| y.as_str().parse::<i32>().ok())
                 .is_none_or(|y| y == year);
             if named == month && year_ok {

@@ -23,7 +23,18 @@ Fix (safe): insert the space.";
 /// Words that open a glued pair: “thecommission”, “ofthe”.
 const PREFIXES: &[&str] = &[
     "the", "of", "and", "said", "with", "from", "that", "was", "were", "has", "have", "their",
-    "this", "which", "through", "during", "between", "because",
+    "this", "which", "through", "during", "between", "because", "also", "will", "would", "could",
+    "should", "been", "into", "when",
+];
+
+/// Short prepositions and verbs glued to a determiner: “tothe”, “inthis”, “isthe”. Either part
+/// alone is too short to split on safely; together they are never one word.
+const SHORT_LEFT: &[&str] = &[
+    "to", "in", "on", "at", "by", "of", "as", "is", "for", "from", "with", "and", "into", "onto",
+    "over", "under", "after", "about", "was", "that",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "this", "these", "those", "their", "its", "his", "her", "our", "an",
 ];
 
 /// Words that close a glued pair: “governmentsaid”, “officialsof”.
@@ -51,6 +62,14 @@ impl LowerJoin {
                         "Officials of the commission said the count was fair.",
                     ),
                     Example::fixed(
+                        "According tothe ministry, the count was fair.",
+                        "According to the ministry, the count was fair.",
+                    ),
+                    Example::fixed(
+                        "He alsonoted that the count was fair.",
+                        "He also noted that the count was fair.",
+                    ),
+                    Example::fixed(
                         "The governmentsays it would appeal.",
                         "The government says it would appeal.",
                     ),
@@ -63,6 +82,7 @@ impl LowerJoin {
                     Example::pass("A breakthrough, a walkthrough, a drivethrough and a passthrough came throughout the year."),
                     Example::pass("The theatre, thereof, andirons, aforesaid and husbands stay."),
                     Example::pass("Offshoring, onboarding and inflows rose; the hashtag trended."),
+                    Example::pass("Willpower, whenever, intolerant, isthmus, atheist, forthwith and asthma stay."),
                     Example::pass("Eskomsaid is a made-up brand; Eskomsaid sells phones."),
                     Example::pass("Call sizeof(x) and read obj.fromdata; Kari Helland said so."),
                     Example::flag("Every childunder five will receive two drops."),
@@ -90,6 +110,15 @@ impl Default for LowerJoin {
 /// A split of `word` into a glue word and an English word, as (left, right).
 fn split<'a>(word: &'a str, seen: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
     let lower_first = word.chars().next().is_some_and(char::is_lowercase);
+    if lower_first {
+        for l in SHORT_LEFT {
+            if let Some(rest) = word.strip_prefix(l) {
+                if DETERMINERS.contains(&rest) {
+                    return Some((&word[..l.len()], rest));
+                }
+            }
+        }
+    }
     for p in PREFIXES {
         if lower_first {
             if let Some(rest) = word.strip_prefix(p) {
@@ -182,6 +211,7 @@ impl Rule for LowerJoin {
             if word.len() < 5
                 || word.len() > MAX_WORD
                 || !(PREFIXES.iter().any(|p| word.starts_with(p))
+                    || SHORT_LEFT.iter().any(|p| word.starts_with(p))
                     || SUFFIXES.iter().any(|s| word.ends_with(s))
                     || GLUED_PREPOSITIONS.iter().any(|s| word.ends_with(s))
                     || word.len() >= 9)

@@ -26,7 +26,19 @@ English sentence (“the regional акимат said”, “worth 1조 4,000억 w
 letters English does not use whose plain-letter form is no English word either (“not yet
 rechtskräftig”; café, rôle and naïve pass). Quoted words, words in brackets and words glossed
 in brackets right after (“Guangjiaohui (广交会)”, “삼성전자 (Samsung Electronics)”) are left alone,
-as are capitalised words in a script with capitals (names: “Руслан Ижбулатов”).";
+as are capitalised words in a script with capitals (names: “Руслан Ижбулатов”). A whole
+quotation in another script with no translation after it is flagged (“Banners reading
+«ቡና የሀገር ኩራት ነው» hung …”).
+
+Two or more lower-case words in a row that are no English words, with at most short words
+between them, are flagged too (“said pihak sekolah had”, “segundo a empresa”, “kako je
+rekao”), unless they look English (an English ending, or two English words run together: the
+glued-word checks take those) or are phrases English borrows (“de facto”, “ad hoc”). A clause
+of five words or more with at most one English function word is flagged when it has function
+words of another language (`rules/data/function-words.tsv`, 30 languages) and at least three
+other words English does not have (“‘Dette er en historisk dag for hele Vestlandet,’ Haugland
+added”), unless the sentence says which language it quotes (“she added in Swahili”). Findings
+that cover most of a sentence become one finding for the sentence.";
 
 /// Does `text` read as a sentence of prose: ending like one, with no path, address or code
 /// characters in it (“src/gtest/include src/gtest/src” is not an untranslated sentence)?
@@ -53,6 +65,23 @@ const MIN_OTHER_SCRIPT: usize = 10;
 fn quoted_or_bracketed(before: &str) -> bool {
     let open = crate::article::token::open_marks(before);
     open.quotation || open.bracket
+}
+
+/// Is the run `from..end` of `text` a whole quotation in another script with no translation
+/// after it (“Banners reading "ቡና የሀገር ኩራት ነው" hung …”)? A quoted name or word in brackets is
+/// not.
+fn bare_quotation(text: &str, from: usize, end: usize, letters: usize) -> bool {
+    let is_quote = crate::article::token::is_quote_char;
+    let before = text[..from].trim_end();
+    let after = text[end..].trim_start_matches(['.', ',', '!', '?', ' ']);
+    let Some(close) = after.chars().next() else {
+        return false;
+    };
+    letters >= 6
+        && before.chars().next_back().is_some_and(is_quote)
+        && is_quote(close)
+        && !crate::article::token::open_marks(before).bracket
+        && !glossed_after(&after[close.len_utf8()..])
 }
 
 /// Is a run glossed right after it (“广交会 (Canton Fair)”)?
@@ -206,7 +235,7 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
         return;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let other = |c: char| c.is_alphabetic() && !is_latin(c);
+    let other = |c: char| (c.is_alphabetic() || is_brahmic_sign(c)) && !is_latin(c);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -255,7 +284,7 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
             || cased_upper_start
             || after_name
             || text[end..].trim_start().starts_with(['<', '|'])
-            || quoted_or_bracketed(&text[..from])
+            || (quoted_or_bracketed(&text[..from]) && !bare_quotation(text, from, end, letters))
             || glossed_after(&text[end..])
             || mostly_other_script(text)
         {
@@ -320,6 +349,256 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
     }
 }
 
+/// A clause of five words or more with at most one English function word, some function words
+/// of one other language (`rules/data/function-words.tsv`) and at least two other words English
+/// does not have (“"Dette er en historisk dag for hele Vestlandet," Haugland added”): that
+/// language, and why.
+fn foreign_function_words(
+    article: &Article,
+    tokens: &[crate::article::Token],
+    span: Span,
+) -> Option<(&'static str, String)> {
+    use crate::lexicon::function_words;
+    let ws: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && span.contains(t.span))
+        .map(|t| article.slice(t.span).to_lowercase())
+        .collect();
+    if ws.len() < MIN_LOWER_WORDS {
+        return None;
+    }
+    let english = ws
+        .iter()
+        .filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str()))
+        .count();
+    let (lang, hits) = function_words::best_language(ws.iter().map(String::as_str))?;
+    // Lower-case words English does not have (names do not count).
+    let unknown = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && span.contains(t.span))
+        .map(|t| article.slice(t.span))
+        .filter(|w| {
+            w.chars().all(char::is_lowercase)
+                && function_words::languages(w).is_empty()
+                && !words::is_known(w)
+        })
+        .count();
+    // A quotation the sentence says is in another language (“she added in Swahili”) is quoted
+    // on purpose.
+    let sentence = article
+        .sentence_at(span.start)
+        .map_or("", |s| article.slice(s.span));
+    if function_words::mentions_language(sentence) {
+        return None;
+    }
+    (english <= 1 && hits >= 1 && unknown >= 3 && (hits + unknown) * 2 >= ws.len()).then(|| {
+        (
+            function_words::name(lang),
+            format!(
+                "{hits} of its {} words {} function words of that language, {unknown} no English words",
+                ws.len(),
+                if hits == 1 { "is one of its" } else { "are" }
+            ),
+        )
+    })
+}
+
+/// Foreign words English borrows in pairs; a run made of them is English usage (“de facto”,
+/// “ad hoc”, “per se”, “bona fide”).
+const BORROWED: &[&str] = &[
+    "facto",
+    "jure",
+    "hoc",
+    "situ",
+    "vitro",
+    "vivo",
+    "versa",
+    "quo",
+    "bono",
+    "fide",
+    "fides",
+    "majeure",
+    "operandi",
+    "vivendi",
+    "sapiens",
+    "culpa",
+    "persona",
+    "grata",
+    "non",
+    "sine",
+    "qua",
+    "mortem",
+    "priori",
+    "posteriori",
+    "mater",
+    "alia",
+    "passim",
+    "ibid",
+    "cetera",
+    "curiam",
+    "amicus",
+    "habeas",
+    "corpus",
+    "certiorari",
+    "subpoena",
+    "duces",
+    "tecum",
+    "sui",
+    "generis",
+    "inter",
+    "alios",
+    "pro",
+    "rata",
+    "forma",
+    "ipso",
+    "loco",
+    "parentis",
+    "verbatim",
+    "laissez",
+    "faire",
+    "raison",
+    "d'être",
+    "d'etre",
+    "fait",
+    "accompli",
+    "nouveau",
+    "riche",
+    "avant",
+    "garde",
+    "vis",
+    "vice",
+    "voilà",
+    "voila",
+    "coup",
+    "d'état",
+    "d'etat",
+    "grâce",
+    "joie",
+    "vivre",
+    "carte",
+    "blanche",
+    "esprit",
+    "corps",
+    "haute",
+    "couture",
+    "cuisine",
+    "déjà",
+    "deja",
+    "vu",
+    "tête",
+    "tete",
+    "sotto",
+    "voce",
+    "dolce",
+    "vita",
+    "chili",
+    "con",
+    "carne",
+    "mañana",
+    "hasta",
+    "vista",
+    "realpolitik",
+    "zeitgeist",
+    "angst",
+    "wanderlust",
+    "kitsch",
+    "doppelganger",
+    "schadenfreude",
+    "wunderkind",
+    "tsunami",
+    "tsunamis",
+];
+
+/// Runs of two or more lower-case words that are no English words (“said pihak sekolah had”,
+/// “The problem, kako je rekao, is”), with short words between them (“segundo a empresa”). Quoted,
+/// bracketed and glossed runs and borrowed phrases are left alone.
+fn foreign_phrases(article: &Article, sentence: Span, out: &mut Vec<(Span, String)>) {
+    let text = article.slice(sentence);
+    let tokens: Vec<&crate::article::Token> = article
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && sentence.contains(t.span))
+        .collect();
+    // (first token, last token, unknown words) of the current run.
+    let mut run: Option<(usize, usize, usize)> = None;
+    let flush = |run: Option<(usize, usize, usize)>, out: &mut Vec<(Span, String)>| {
+        let Some((a, b, unknown)) = run else { return };
+        if unknown < 2 {
+            return;
+        }
+        let span = Span::new(tokens[a].span.start, tokens[b].span.end);
+        let (from, to) = (span.start - sentence.start, span.end - sentence.start);
+        let after =
+            text[to..].trim_start_matches(|c: char| crate::article::token::is_quote_char(c));
+        if quoted_or_bracketed(&text[..from]) || glossed_after(after) {
+            return;
+        }
+        out.push((span, "not English words".to_string()));
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let w = article.slice(t.span);
+        let lower_latin = w.chars().all(|c| c.is_lowercase() && is_latin(c));
+        let letters = w.chars().count();
+        let unknown = lower_latin
+            && letters >= 4
+            && !words::is_known(w)
+            && (w.is_ascii() || accented_foreign(w))
+            && !BORROWED.contains(&w)
+            && !english_shaped(w)
+            && !article.text.contains(&capitalised(w));
+        // Short words between them, unless English function words (“siltation and
+        // overfishing” is English the word list lacks).
+        let bridge =
+            lower_latin && letters <= 3 && (w == "a" || !ENGLISH_FUNCTION_WORDS.contains(&w));
+        let joined = i > 0 && article.text.get(tokens[i - 1].span.end..t.span.start) == Some(" ");
+        match run {
+            Some((a, _, n)) if joined && (unknown || bridge) => {
+                run = Some((
+                    a,
+                    if unknown { i } else { run.map_or(i, |r| r.1) },
+                    n + usize::from(unknown),
+                ));
+            }
+            _ => {
+                flush(run.take(), out);
+                if unknown {
+                    run = Some((i, i, 1));
+                }
+            }
+        }
+        if !(unknown || bridge) {
+            flush(run.take(), out);
+        }
+    }
+    flush(run, out);
+}
+
+/// Does `w`, which the word list lacks, still look English: two English words run together
+/// (“trainset”, “overfishing”, “startupsin”: the glued-word checks have those) or an ending only
+/// English uses (“decarbonising”, “geopolitically”)?
+fn english_shaped(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ing", "ings", "ed", "ly", "ness", "ship", "ful", "less", "ise", "ize", "ised", "ized",
+        "ises", "izes", "isation", "ization", "ical", "ically", "ism", "isms", "ist", "ists",
+        "ability", "ment", "ments", "wise", "ward", "wards", "'s", "’s",
+    ];
+    if ENDINGS.iter().any(|e| w.ends_with(e)) || w.starts_with("milliard") {
+        return true;
+    }
+    w.char_indices().skip(2).any(|(i, _)| {
+        let (a, b) = w.split_at(i);
+        b.chars().count() >= 2 && words::is_known(a) && words::is_known(b)
+    })
+}
+
+/// `w` with its first letter in upper case.
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Is `text` written mostly in another script, with enough letters, and not only names?
 fn mostly_other_script(text: &str) -> bool {
     let (letters, other) = script_counts(text);
@@ -330,6 +609,26 @@ fn mostly_other_script(text: &str) -> bool {
         .filter(|&c| !is_latin(c))
         .all(char::is_uppercase);
     other >= MIN_OTHER_SCRIPT && other * 10 >= letters * 6 && !only_names
+}
+
+/// A vowel sign or virama of a Brahmic script (Devanagari to Sinhala, Thai, Lao, Myanmar,
+/// Khmer) that is not a letter itself: part of the word it is in (Tamil “விபரங்களுக்கு”).
+fn is_brahmic_sign(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{0DFF}' | '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
+        && !c.is_alphanumeric()
+        && !matches!(
+            c,
+            '\u{0964}'
+                | '\u{0965}'
+                | '\u{0E2F}'
+                | '\u{0E46}'
+                | '\u{0E5A}'
+                | '\u{0E5B}'
+                | '\u{104A}'
+                | '\u{104B}'
+                | '\u{17D4}'
+                | '\u{17D5}'
+        )
 }
 
 /// Latin letters (ASCII and the Latin supplements and extensions).
@@ -393,6 +692,15 @@ impl Untranslated {
                     Example::flag("The remaining section, în prezent in the final phase of construction, will open in two stages."),
                     Example::pass("They dined à la carte at the café; Anna Kowalska, née Nowak, paid."),
                     Example::flag("According to bà Lan, the new rules would hurt street vendors."),
+                    Example::flag("Night shifts have already been cut by half, segundo a empresa."),
+                    Example::flag("\"Dette er en historisk dag for hele Vestlandet,\" Haugland added, as supporters waved flags."),
+                    Example::pass("“Tunajenga kwa ajili ya wakulima wetu,” she added in Swahili – “We are building for our farmers.”"),
+                    Example::pass("Tags: Colo-Colo, Universidad de Chile, football"),
+                    Example::flag("Other parents said pihak sekolah had not informed them until the evening."),
+                    Example::pass("The de facto leader set up an ad hoc committee, and vice versa; siltation and overfishing hurt the delta."),
+                    Example::flag("Banners reading \"ቡና የሀገር ኩራት ነው\" hung on the walls of the hall."),
+                    Example::pass("The daily \"Вечерни новини\" (\"Evening News\") reported the rise."),
+                    Example::flag("Tickets can be booked online. மேலதிக விபரங்களுக்கு call the office."),
                     Example::pass("Crowds chanted «Слава Україні» as the convoy passed; the word “shalom” (שלום) was written on the wall."),
                 ],
             ),
@@ -441,7 +749,48 @@ impl Untranslated {
     fn words_left(&self, article: &Article, sentence: Span, out: &mut Vec<Diagnostic>) {
         let mut found = Vec::new();
         foreign_words(article, sentence, &mut found);
+        foreign_phrases(article, sentence, &mut found);
+        // One finding per stretch: overlapping words and phrases, or ones with only spaces and
+        // digits between them, are one run.
+        found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut merged: Vec<(Span, String)> = Vec::new();
         for (span, why) in found {
+            if let Some((last, last_why)) = merged.last_mut() {
+                let gap = article.text.get(last.end..span.start).unwrap_or("");
+                if span.start <= last.end || gap.chars().all(|c| c == ' ' || c.is_ascii_digit()) {
+                    if span.end > last.end {
+                        *last = Span::new(last.start, span.end);
+                        if why == "not English words" {
+                            last_why.clone_from(&why);
+                        }
+                    }
+                    continue;
+                }
+            }
+            merged.push((span, why));
+        }
+        // Most of the sentence: the sentence is in another language.
+        let letters = |sp: Span| {
+            article
+                .slice(sp)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+        };
+        let covered: usize = merged.iter().map(|(sp, _)| letters(*sp)).sum();
+        if merged.len() > 1 && covered * 2 >= letters(sentence) {
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    sentence,
+                    "Most of this sentence is not in English".to_string(),
+                )
+                .with_help("Translate it, or delete it if it duplicates the English text."),
+            );
+            return;
+        }
+        for (span, why) in merged {
             let w = article.slice(span);
             out.push(
                 Diagnostic::new(
@@ -565,6 +914,7 @@ impl Rule for Untranslated {
                         .filter(|i| i.lang() != whatlang::Lang::Eng)
                         .map(|i| (i.lang().eng_name(), "no English function word".to_string()))
                 });
+                let found = found.or_else(|| foreign_function_words(article, tokens, span));
                 let Some((lang, why)) = found else {
                     if span == s.span {
                         self.words_left(article, s.span, out);

@@ -38,6 +38,8 @@ impl PronounGender {
                 HELP,
                 vec![
                     Example::flag("Prime Minister Élisabeth Borne pushed the text through, and a motion against her government failed.\n\nBorne said on Thursday that he remained open to talks."),
+                    Example::flag("Tourism Minister Olga Kefalogianni told reporters in Athens. He said the ministry would review the fee."),
+                    Example::flag("Selvarani Mahendran, 64, said she travels to Nagapattinam every month. Ms. Mahendran said he plans to open a shop in Kilinochchi."),
                     Example::flag("Sipho Ndlovu, who runs a butchery, said he had thrown away meat. Ndlovu said her fridges could not stay cold."),
                     Example::flag("Ms. Aoki said she was trapped for two hours. Aoki said he was taken to hospital."),
                     Example::pass("Sipho Ndlovu, who runs a butchery, said he had thrown away meat. Ndlovu said his fridges could not stay cold."),
@@ -195,6 +197,15 @@ fn is_person(run: &str, surnames: &[&str]) -> bool {
     }
 }
 
+/// Does `before` end with a preposition of place? A capitalised run after it (“a second shop in
+/// Kilinochchi”, “the southern districts of Khyber Pakhtunkhwa”) is a place, not a person.
+fn after_place_preposition(before: &str) -> bool {
+    let before = before.trim_end();
+    [" in", " of", " from", " near", " at", " to"]
+        .iter()
+        .any(|p| before.ends_with(p))
+}
+
 struct Evidence {
     gender: Gender,
     weight: u32,
@@ -241,11 +252,7 @@ impl PronounGender {
                 };
                 // “in the southern districts of Khyber Pakhtunkhwa”: after a preposition of
                 // place, a run of names is a place.
-                let before = text[..m.start()].trim_end();
-                let place = [" in", " of", " from", " near", " at"]
-                    .iter()
-                    .any(|p| before.ends_with(p));
-                if place || !is_person(m.as_str(), surnames) {
+                if after_place_preposition(&text[..m.start()]) || !is_person(m.as_str(), surnames) {
                     continue;
                 }
                 let person = crate::lexicon::strip_possessive(person);
@@ -330,9 +337,17 @@ impl Rule for PronounGender {
             if ws.len() >= 2 && !words::is_common(ws[0]) {
                 if let Some(last) = ws.last() {
                     surnames.push(last);
-                    if let Some(g) = given_names::gender(ws[0]) {
-                        let at = m.start() + m.as_str().find(ws[0]).unwrap_or(0);
-                        given.push((last, g, at, ws[0]));
+                    // The given name may follow title words the common list lacks (“Tourism
+                    // Minister Olga Kefalogianni”).
+                    let first = ws[..ws.len() - 1]
+                        .iter()
+                        .position(|w| given_names::gender(w).is_some())
+                        .filter(|&i| ws[..i].iter().all(|w| words::is_known(w)));
+                    if let Some(first) = first.map(|i| ws[i]) {
+                        if let Some(g) = given_names::gender(first) {
+                            let at = m.start() + m.as_str().find(first).unwrap_or(0);
+                            given.push((last, g, at, first));
+                        }
                     }
                 }
             }
@@ -437,10 +452,17 @@ impl Rule for PronounGender {
                     continue;
                 };
                 // Another person named in the sentence may be the one meant.
+                // (The same person again, “Selvarani Mahendran … Ms. Mahendran”, is no other.)
+                let surname_of = |run: &str| person_words(run).last().map(|w| without_accents(w));
+                let this_one = surname_of(n.as_str());
                 let others = name_re()
                     .find_iter(text)
                     .filter(|m| {
-                        m.start() != n.start() && m.start() > 0 && is_person(m.as_str(), &surnames)
+                        m.start() != n.start()
+                            && m.start() > 0
+                            && is_person(m.as_str(), &surnames)
+                            && surname_of(m.as_str()) != this_one
+                            && !after_place_preposition(&text[..m.start()])
                     })
                     .count();
                 let span = Span::new(s.span.start + p.start(), s.span.start + p.end());

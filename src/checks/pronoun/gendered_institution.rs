@@ -616,6 +616,13 @@ const HEAD_ENDS: &[&str] = &[
 /// Noordveld Energie”, “the carmaker Stellantis”.
 const ORGANISATION_NOUNS: &[&str] = &[
     "supplier",
+    "corporation",
+    "giant",
+    "exporter",
+    "importer",
+    "shipbuilder",
+    "cooperative",
+    "holding",
     "firm",
     "group",
     "carmaker",
@@ -752,6 +759,7 @@ impl GenderedInstitution {
                     Example::flag("The ministry said he would respond on Monday."),
                     Example::flag("Ukraine has made clear that she will not accept a ceasefire."),
                     Example::flag("A court ordered the energy supplier Noordveld Energie to repay customers. Noordveld said she would appeal."),
+                    Example::flag("Russia’s state corporation Rosatom won the tender in June. Rosatom said he would hand over the documents."),
                     Example::pass("The energy supplier Noordveld Energie lost. Its chief executive, Anouk de Vries, said she would appeal."),
                     Example::flag("Meloni said the government has confirmed that he will cover the costs."),
                     Example::pass("The minister has made clear that she will not resign."),
@@ -793,6 +801,8 @@ impl GenderedInstitution {
                     Example::flag("Schifani asked for help. The Region said that she is ready to allocate funds."),
                     Example::pass("The minister said on Wednesday that she was considering a ban."),
                     Example::flag("Morocco is betting on rail ahead of the World Cup, which it will co-host with Spain, and she has earmarked 96 billion dirhams."),
+                    Example::flag("Bulgaria, which joined the European Union in 2007, had hoped to adopt the euro earlier, but she repeatedly missed the inflation criterion."),
+                    Example::pass("Bulgaria, which its finance minister Lyudmila Petkova defended, had hoped to adopt the euro earlier, but she said the criterion was unfair."),
                     Example::flag("Romania has to finish the projects by August, otherwise she risks losing the money."),
                     Example::pass("Romania hired Maria Ionescu as coach, and she has won two titles since."),
                     Example::pass("Spain beat Italy on Sunday, and she scored twice, said the coach of the women's team."),
@@ -831,10 +841,20 @@ impl GenderedInstitution {
                 || ((w.ends_with("ed") || w.ends_with('s')) && w.len() > 3)
         };
         // The country opens the sentence or a reported clause (“… said that Israel cannot”).
+        // An aside may stand between the country and its verb (“Bulgaria, which joined the EU in
+        // 2007, had hoped …”): the verb after its closing comma.
+        let after_aside = |j: usize| -> usize {
+            if text(j + 1) != "," || !matches!(text(j + 2), "which" | "already" | "once" | "long") {
+                return j + 1;
+            }
+            (j + 3..toks.len().min(j + 20))
+                .find(|&k| text(k) == ",")
+                .map_or(j + 1, |k| k + 1)
+        };
         let Some(j) = (0..toks.len().min(40)).find(|&j| {
             (j == 0 || text(j - 1) == "that")
                 && c.by_name(text(j)).is_some()
-                && is_verb(text(j + 1))
+                && is_verb(text(after_aside(j)))
         }) else {
             return;
         };
@@ -848,8 +868,13 @@ impl GenderedInstitution {
             if !(p == "she" || p == "he") || !joined {
                 continue;
             }
-            // The next word is a verb of the clause: “she has”, “she risks”.
-            let verb = text(k + 1);
+            // The next word is a verb of the clause: “she has”, “she risks”, “she repeatedly
+            // missed”.
+            let verb = if text(k + 1).ends_with("ly") && text(k + 1).len() > 4 {
+                text(k + 2)
+            } else {
+                text(k + 1)
+            };
             if !is_verb(verb) {
                 continue;
             }

@@ -129,22 +129,69 @@ fn strip_tags(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Is `inner` all of `line`, apart from spaces, bullets, markup and final punctuation?
-fn fills_line(line: &str, start: usize, end: usize) -> bool {
+/// `s` without counts in brackets (“Comments (0)”, “Reply [3]”), which comment widgets add.
+fn strip_counts(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', '[']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['(', '[']) {
+        out.push_str(&rest[..i]);
+        let close = if rest[i..].starts_with('(') { ')' } else { ']' };
+        let inner = &rest[i + 1..];
+        let digits = inner
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == 'k'))
+            .unwrap_or(inner.len());
+        if digits > 0
+            && inner[..1].chars().all(|c| c.is_ascii_digit())
+            && inner[digits..].starts_with(close)
+        {
+            rest = &inner[digits + 1..];
+        } else {
+            out.push_str(&rest[i..i + 1]);
+            rest = inner;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// What may stand before the first phrase of a residue line.
+fn lead_ok(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '>' | '|' | '#')
+}
+
+/// What may follow the last phrase of a residue line.
+fn tail_ok(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ':' | '!' | '…' | '*' | '|' | '»' | '>' | '→')
+}
+
+/// What may stand between two phrases of one residue line (“Comments (0) | Leave a comment”).
+fn between_ok(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | '-' | '–' | '—' | ':' | '.' | '!')
+}
+
+/// Do the phrases at `spans` (in order, not overlapping) fill `line`, apart from spaces,
+/// bullets, separators, markup, counts in brackets and final punctuation?
+fn fills_line(line: &str, spans: &[(usize, usize)]) -> bool {
     // Markup is stripped only from short remainders: a phrase in a long line is prose (and
     // stripping the whole line for each match would be quadratic).
     const MARKUP: usize = 300;
-    let (before, after) = (&line[..start], &line[end..]);
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return false;
+    };
+    let (before, after) = (&line[..first.0], &line[last.1..]);
     if before.len() > MARKUP || after.len() > MARKUP {
         return false;
     }
     let before = strip_tags(before);
     let after = strip_tags(after);
-    before
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '>' | '|' | '#'))
-        && after.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '.' | ':' | '!' | '…' | '*' | '|' | '»' | '>' | '→')
+    before.chars().all(lead_ok)
+        && strip_counts(&after).chars().all(tail_ok)
+        && spans.windows(2).all(|w| {
+            let gap = line.get(w[0].1..w[1].0).unwrap_or("x");
+            gap.len() <= 20 && strip_counts(gap).chars().all(between_ok)
         })
 }
 
@@ -160,15 +207,28 @@ impl Rule for PhrasesRule {
         };
         for unit in units {
             let text = article.slice(unit);
-            for m in self.matcher.find_iter(text) {
-                if touches_word(text, m.start(), m.end()) {
-                    continue;
-                }
-                if self.scope != Scope::Text && !fills_line(text, m.start(), m.end()) {
-                    continue;
-                }
-                let matched = &text[m.start()..m.end()];
-                let span = Span::new(unit.start + m.start(), unit.start + m.end());
+            let mut found: Vec<(usize, usize)> = self
+                .matcher
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|&(s, e)| !touches_word(text, s, e))
+                .collect();
+            if self.scope != Scope::Text {
+                // A residue line is one phrase, or several of this rule's phrases with only
+                // separators and counts between them: one finding for the run.
+                found = match (found.first(), found.last()) {
+                    (Some(&first), Some(&last)) if found.len() > 1 && fills_line(text, &found) => {
+                        vec![(first.0, last.1)]
+                    }
+                    _ => found
+                        .into_iter()
+                        .filter(|&m| fills_line(text, &[m]))
+                        .collect(),
+                };
+            }
+            for (start, end) in found {
+                let matched = &text[start..end];
+                let span = Span::new(unit.start + start, unit.start + end);
                 let lookup = |n: &str| (n == "0").then(|| matched.to_string());
                 let message = render(self.common.message.as_deref().unwrap_or(""), lookup);
                 let mut d = Diagnostic::new(
