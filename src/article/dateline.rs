@@ -158,6 +158,9 @@ fn infer_year(text: &str, month: u32, day: u32, lede: &str) -> Option<i32> {
         .filter_map(|m| m.as_str().parse::<i32>().ok())
         .flat_map(|y| [y, y + 1])
         .collect();
+    let latest_mentioned = candidates.iter().max().map(|y| y - 1);
+    // An article may be dated two years after the latest year it mentions.
+    candidates.extend(latest_mentioned.map(|y| y + 2));
     candidates.sort_unstable();
     candidates.dedup();
     let pairs: Vec<(usize, u32, u32)> = weekday_date_re()
@@ -176,13 +179,18 @@ fn infer_year(text: &str, month: u32, day: u32, lede: &str) -> Option<i32> {
             Some((w, m, d))
         })
         .collect();
+    // The lede's weekday on its own (“… on Thursday”), not one named with its date, which
+    // `pairs` counts already.
+    let lede = weekday_date_re().replace_all(lede, "");
     let lede_weekday = WEEKDAYS
         .iter()
         .position(|w| lede.contains(&format!("on {w}")));
-    let score = |y: i32| -> Option<usize> {
+    // (agreements, agreements of a weekday named with its date)
+    let score = |y: i32| -> Option<(usize, usize)> {
         let date = NaiveDate::from_ymd_opt(y, month, day)?;
         let mut n =
             usize::from(lede_weekday == Some(date.weekday().num_days_from_monday() as usize));
+        let mut dated = 0;
         for &(w, m, d) in &pairs {
             // A month well after the dateline's is last year's.
             let py = if m > month + 1 { y - 1 } else { y };
@@ -190,19 +198,29 @@ fn infer_year(text: &str, month: u32, day: u32, lede: &str) -> Option<i32> {
                 .is_some_and(|x| x.weekday().num_days_from_monday() as usize == w)
             {
                 n += 1;
+                dated += 1;
             }
         }
-        Some(n)
+        Some((n, dated))
     };
-    let mut scored: Vec<(usize, i32)> = candidates
+    let mut scored: Vec<((usize, usize), i32)> = candidates
         .into_iter()
         .filter_map(|y| Some((score(y)?, y)))
         .collect();
     scored.sort_unstable_by(|a, b| b.cmp(a));
-    match scored.as_slice() {
-        [(best, y), rest @ ..] if *best >= 2 && rest.first().is_none_or(|(n, _)| n < best) => {
-            Some(*y)
+    if let [((best, _), y), rest @ ..] = scored.as_slice() {
+        if *best >= 2 && rest.first().is_none_or(|((n, _), _)| n < best) {
+            return Some(*y);
         }
+    }
+    // Or one weekday named with its date (“on Wednesday, February 11”), in one year only among
+    // those from the year before the latest the article mentions.
+    let recent: Vec<&((usize, usize), i32)> = scored
+        .iter()
+        .filter(|((n, _), y)| *n >= 1 && latest_mentioned.is_some_and(|l| *y >= l - 1))
+        .collect();
+    match recent.as_slice() {
+        [((_, dated), y)] if *dated >= 1 => Some(*y),
         _ => None,
     }
 }
@@ -600,7 +618,10 @@ mod tests {
         // The year from the weekdays the article names with their dates and the lede's.
         let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. It first fell on Sunday, August 10. The summers of 2022 and 2024 were dry.";
         assert_eq!(dl(t), Some((d(2025, 8, 14), Some("BELGRADE".into()))));
-        // One agreement is not enough: no year, but the place stays.
+        // A weekday named with its date settles it alone, in a year the article reaches.
+        let t = "Title\n\nJAFFNA, February 12 (Wire) - Sailings start, the operator announced on Wednesday, February 11. The service resumed in August 2024.";
+        assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 2, 12)));
+        // One agreement from the lede's weekday alone is not enough: no year, but the place stays.
         let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. The summer of 2024 was dry.";
         assert_eq!(dl(t), None);
         assert_eq!(find_place(t, &lines(t)), Some("BELGRADE".into()));

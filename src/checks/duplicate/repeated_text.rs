@@ -11,7 +11,11 @@ earlier one, and a sentence that restates an earlier one with only its filler ch
 (“Austria, which has no nuclear plants, has long opposed the project, officials noted.” after
 “Neighbouring Austria, which has no nuclear plants, has long opposed the project.”): 85% of the
 shorter one's content words (six at least), in the same order; hedges and attributions (“about”,
-“the PCG said”, “according to”) do not count. Only prose is compared for restatements.
+“the PCG said”, “according to”) do not count. Only prose is compared for restatements. A clause
+(split at “, and”, “, but”, “;” or a dash) that restates a clause of an earlier sentence the same
+way is flagged too, though the rest of the two sentences differs (“Ethiopia is Africa's biggest
+coffee producer and the fifth-largest in the world, and most of its coffee …” after “Ethiopia is
+Africa's largest coffee producer and the fifth-largest in the world, and the crop …”).
 
 Why: copy-paste from a CMS and page scrapes repeat the headline in the body, or a caption or a
 paragraph twice; readers notice at once.
@@ -144,6 +148,8 @@ impl RepeatedText {
                 vec![
                     Example::flag("Floods Force Thousands From Homes in Valencia\n\nMarch 7, 2024\nFloods Force Thousands From Homes in Valencia\n\nRain fell for days."),
                     Example::flag("The river burst its banks on Tuesday night near the old bridge. Rescuers arrived. The river burst its banks on Tuesday night near the old bridge."),
+                    Example::flag("Ethiopia is Africa's largest coffee producer and the fifth-largest in the world, and the crop feeds five million households. Exports rose. Ethiopia is Africa's biggest coffee producer and the fifth-largest in the world, and most of it is grown on small plots."),
+                    Example::pass("Ethiopia is Africa's largest coffee producer, officials said. Kenya is Africa's largest tea exporter and the third-largest in the world, and most of its tea goes to Pakistan."),
                     Example::flag("Police said the crowd of about two thousand people dispersed peacefully by the evening.\n\nPolice said the crowd of about 2,000 people dispersed peacefully by the evening."),
                     Example::flag("Mediterranean leaders pledge joint plan against drought - International\n\nMediterranean leaders pledge joint plan against drought\n\nThe talks began."),
                     Example::flag("A court on Monday sentenced the former head of the transport company to four years for taking bribes from suppliers. He denies it. A court on Monday sentenced the former head of the transport company to four years for taking bribes."),
@@ -324,6 +330,7 @@ impl Rule for RepeatedText {
             }
         }
         restatements(article, &norms, &mut repeats);
+        self.restated_clauses(article, &repeats, out);
         // Merge runs: sentences j, j+1, … repeating i, i+1, … are one repeated passage.
         let mut j = 0;
         while j < repeats.len() {
@@ -384,6 +391,10 @@ impl Rule for RepeatedText {
 const RESTATED: f32 = -3.0;
 /// A restatement needs this many content words in the shorter sentence.
 const RESTATED_MIN_CONTENT: usize = 6;
+/// A restated clause needs this many content words.
+const CLAUSE_MIN_CONTENT: usize = 6;
+/// Where a sentence splits into clauses for [`restated_clauses`].
+const CLAUSE_BREAKS: &[&str] = &[", and ", ", but ", "; ", " – ", " — ", ", while "];
 
 /// Words that carry no fact of their own: function words, hedges and attributions (“the PCG
 /// said” / “according to the PCG”, “about” / “around”).
@@ -593,6 +604,100 @@ fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usiz
                     b.remove(0);
                 }
                 b.push(j);
+            }
+        }
+    }
+}
+
+impl RepeatedText {
+    /// A clause that restates a clause of an earlier sentence (85% of its content words, six
+    /// at least, in order), when the sentences differ otherwise: “Ethiopia is Africa's biggest
+    /// coffee producer and the fifth-largest in the world, and most of its coffee …” after
+    /// “Ethiopia is Africa's largest coffee producer and the fifth-largest in the world, and the
+    /// crop …”. Sentences already reported are left out.
+    fn restated_clauses(
+        &self,
+        article: &Article,
+        repeats: &[Option<(usize, f32)>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // (sentence, span, content words) of each clause of the prose sentences.
+        let mut units: Vec<(usize, Span, Vec<u64>)> = Vec::new();
+        for (k, s) in article.sentences.iter().enumerate() {
+            let text = article.slice(s.span);
+            if text.contains(['{', '}', '=', '<', '>', '`', '|', '\n', '/', '*', '#'])
+                || !text.ends_with(['.', '!', '?', '"', '”'])
+            {
+                continue;
+            }
+            let mut start = 0;
+            let mut cuts: Vec<(usize, usize)> = CLAUSE_BREAKS
+                .iter()
+                .flat_map(|b| text.match_indices(b).map(|(i, m)| (i, i + m.len())))
+                .collect();
+            cuts.sort_unstable();
+            cuts.push((text.len(), text.len()));
+            for (at, next) in cuts {
+                if at < start {
+                    continue;
+                }
+                let span = Span::new(s.span.start + start, s.span.start + at);
+                let content = content_words(&normalise(article.slice(span)));
+                if content.len() >= CLAUSE_MIN_CONTENT && content.len() <= 60 {
+                    units.push((k, span, content));
+                }
+                start = next;
+            }
+        }
+        let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+        let mut reported: Vec<usize> = Vec::new();
+        for u in 0..units.len() {
+            let (k, span, ref cu) = units[u];
+            if repeats[k].is_none() && !reported.contains(&k) {
+                let mut rare: Vec<(usize, u64)> = cu
+                    .iter()
+                    .filter_map(|w| index.get(w).map(|b| (b.len(), *w)))
+                    .collect();
+                rare.sort_unstable();
+                rare.dedup_by_key(|r| r.1);
+                let mut candidates: Vec<usize> = rare
+                    .iter()
+                    .take(3)
+                    .filter_map(|(_, w)| index.get(w))
+                    .flatten()
+                    .copied()
+                    .filter(|&v| units[v].0 < k && repeats[units[v].0].is_none())
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                let found = candidates.into_iter().find(|&v| {
+                    let cv = &units[v].2;
+                    let (short, long) = (cv.len().min(cu.len()), cv.len().max(cu.len()));
+                    2 * short >= long && 100 * lcs(cv, cu) >= 85 * short
+                });
+                if let Some(v) = found {
+                    reported.push(k);
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            span,
+                            "This clause restates part of an earlier sentence in nearly the same words",
+                        )
+                        .with_related(units[v].1, "first occurrence")
+                        .with_help("Delete the repeat, or rewrite one of the two."),
+                    );
+                }
+            }
+            for w in cu {
+                let b = index.entry(*w).or_default();
+                if b.last() == Some(&u) {
+                    continue;
+                }
+                if b.len() >= BUCKET {
+                    b.remove(0);
+                }
+                b.push(u);
             }
         }
     }

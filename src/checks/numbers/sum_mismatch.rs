@@ -37,7 +37,11 @@ fraction word may be off by four points, or nine with “nearly”), and a share
 earlier (“a total of 30 GWh” … “40 percent of the output, or 15 GWh”). A share given as “about”
 may be off by three points, an exact one by one. A change in percent is recomputed from its two
 figures (“rose 14.9% to 240,000 from 222,400”: 7.9%), allowing a point or a tenth of the change
-for rounding.";
+for rounding. When only the old figure is beside the change (“up 4 percent from 19.6 million”,
+“That was up from 1,650 passengers …, an increase of 25 percent”), the new one is the nearest
+figure before it, in that sentence or the two before, of the same scale and counting the same
+thing (the same word after it, or the change's subject); after “That …” or “This …”, the first
+figure of the sentence before. A figure like “312.400” is read both ways.";
 
 pub struct SumMismatch {
     meta: RuleMeta,
@@ -52,6 +56,19 @@ impl SumMismatch {
                 "A total its parts do not add up to",
                 HELP,
                 vec![
+                    Example::flag("Officials said 1,157 pupils had been treated since Monday. Of those treated, 612 were in West Bandung and 463 in Garut, and 37 were still in hospital."),
+                    Example::pass("Officials said 1,075 pupils had been treated since Monday. Of those treated, 612 were in West Bandung and 463 in Garut, and 37 were still in hospital."),
+                    Example::flag("The budget has risen to €405 million, up from €331 million. Of the new total, €250 million comes from the EU, €105 million from the state and €40 million from a loan."),
+                    Example::pass("The budget has risen to €395 million, up from €331 million. Of the new total, €250 million comes from the EU, €105 million from the state and €40 million from a loan."),
+                    Example::flag("Inspectors carried out 1,200 checks and found breaches in 180 outlets, or roughly 25 percent of those checked."),
+                    Example::pass("Inspectors carried out 1,200 checks and found breaches in 180 outlets, or roughly 15 percent of those checked."),
+                    Example::flag("In January the ferry carried 2,310 passengers. That was up from 1,650 passengers in December, an increase of 25 percent."),
+                    Example::pass("In January the ferry carried 2,310 passengers. That was up from 1,650 passengers in December, an increase of 40 percent."),
+                    Example::flag("Croatia recorded 21.4 million tourist arrivals this year. Arrivals were up 4 percent from 19.6 million a year earlier."),
+                    Example::pass("Croatia recorded 21.4 million tourist arrivals this year. Arrivals were up 9 percent from 19.6 million a year earlier."),
+                    Example::flag("This summer 312.400 passengers came ashore, compared with 389,000 a year earlier. That is a drop of around 30 percent."),
+                    Example::pass("This summer 312,400 passengers came ashore, compared with 389,000 a year earlier. That is a drop of around 20 percent."),
+                    Example::pass("Exports reached 410,000 tonnes. Revenue was up 12 percent from $1.9 billion."),
                     Example::flag("According to the ministry, 41 people had been admitted since Monday: 17 in Aswan, 14 in Luxor and 12 in Qena."),
                     Example::flag("Officials said 4,120 residents of nine villages and 1,080 in Sikka had been moved, bringing the total number of evacuees to 5,500."),
                     Example::flag("Farmers have threshed 23.4 million tonnes of grain so far. Of the grain collected, wheat accounted for 17.1 million tonnes, barley for 4.2 million tonnes and other crops for 3.1 million tonnes."),
@@ -125,6 +142,35 @@ fn share_of_re() -> &'static Regex {
     })
 }
 
+/// “Of those treated, …”: a breakdown of the figure a participle names.
+fn of_those_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^Of (?:those|these)\s+(?:\p{Ll}+\s+)?(?P<w>\p{Ll}+ed),").expect("static regex")
+    })
+}
+
+/// “Of the new total, …”.
+fn of_total_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^Of (?:the|this|that)\s+(?:new\s+|revised\s+|overall\s+|final\s+)?(?:total|sum|amount|budget),")
+            .expect("static regex")
+    })
+}
+
+/// “found breaches in 180 outlets, or roughly 25 percent of those checked”: a share of a
+/// figure given earlier in the sentence.
+fn share_of_those_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s$€£(])(?P<a>{NUM})[^.;:()%\d]{{0,60}}?,\s+or\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:those|them|these|all|the\s+total)\b"
+        ))
+        .expect("static regex")
+    })
+}
+
 /// “13,000 tonnes …, out of which roughly 870 tonnes are plastics, representing about 15 per
 /// cent”.
 fn out_of_which_re() -> &'static Regex {
@@ -143,6 +189,40 @@ fn change_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"\b(?P<dir>rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|slid)\s+(?:by\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:(?:to\s+(?P<b1>{NUM})\s+from\s+(?P<a1>{NUM}))|(?:from\s+(?P<a2>{NUM})\s+to\s+(?P<b2>{NUM})))"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// A change in percent whose new figure is given before it: “That was up from 1,650 passengers
+/// in December, an increase of 25 percent”, “arrivals were up 4 percent from 19.6 million”,
+/// “compared with 389,000 … That is a drop of around 30 percent”.
+fn change_noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?P<dir>increase|rise|jump|growth|gain|drop|fall|decline|decrease|reduction)\s+of\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)")
+            .expect("static regex")
+    })
+}
+
+/// “up 4 percent from 19.6 million”, “fell 12% from 2,400” (no “to” figure).
+fn change_from_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?P<dir>up|down|rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|slid)\s+(?:by\s+)?(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+(?:from|on|compared\s+with|against)\s+(?:the\s+)?(?P<a>{NUM})(?P<tail>\s+to\s+\d)?"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// The earlier figure a change is measured from, said near a change noun: “up from 1,650”,
+/// “compared with 389,000”, “from 19.6 million”.
+fn change_base_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+(?:the\s+)?(?P<a>{NUM})"
         ))
         .expect("static regex")
     })
@@ -233,6 +313,22 @@ fn scaled(caps: &regex::Captures<'_>, name: &str) -> Option<f64> {
     };
     let v: f64 = num.replace(',', "").parse().ok()?;
     Some(v * 10f64.powi(scale_exponent(scale) as i32))
+}
+
+/// The value of a figure as written (“19.6 million”, “1,650”).
+fn figure_value(text: &str) -> Option<f64> {
+    let (num, scale) = match text.split_once(char::is_whitespace) {
+        Some((n, s)) => (n, s.trim()),
+        None => (text, ""),
+    };
+    let v: f64 = num.replace(',', "").parse().ok()?;
+    Some(v * 10f64.powi(scale_exponent(scale) as i32))
+}
+
+/// The scale exponent of a figure as written (“19.6 million”: 6).
+fn scale_of(text: &str) -> u32 {
+    text.split_once(char::is_whitespace)
+        .map_or(0, |(_, s)| scale_exponent(s.trim()))
 }
 
 /// The power of ten a scale word stands for (none: 0).
@@ -443,6 +539,182 @@ impl SumMismatch {
         .with_help("Recompute the share or check the two figures.")
     }
 
+    /// Step 7 of `check`: a change in percent given with its old figure only, the new one said
+    /// just before (see [`change_noun_re`]). The new figure is the nearest earlier figure of
+    /// the same scale that counts the same thing (the word after it, or the subject of the
+    /// change), or any one when the sentence opens with “That” or “This”.
+    fn change_from_earlier<'a>(&self, article: &'a Article, si: usize, out: &mut Vec<Diagnostic>) {
+        use regex::Match;
+        let s = &article.sentences[si];
+        let text = article.slice(s.span);
+        // (direction, percentage, hedge, base figure, offset of the base's sentence)
+        let mut changes: Vec<(Match<'a>, Match<'a>, Option<Match<'a>>, Match<'a>, usize)> =
+            Vec::new();
+        for c in change_from_re().captures_iter(text) {
+            let (Some(dir), Some(p), Some(a)) = (c.name("dir"), c.name("p"), c.name("a")) else {
+                continue;
+            };
+            // “rose 12% from 2,400 to 2,690” is step 6's.
+            if c.name("tail").is_none() {
+                changes.push((dir, p, c.name("q"), a, s.span.start));
+            }
+        }
+        for c in change_noun_re().captures_iter(text) {
+            let (Some(dir), Some(p)) = (c.name("dir"), c.name("p")) else {
+                continue;
+            };
+            // Its base: “up from 1,650” or “compared with 389,000” in the same sentence, or in
+            // the one before when this one opens with “That” or “This”.
+            let base_in = |t: &'a str| {
+                change_base_re()
+                    .captures_iter(t)
+                    .filter_map(|b| b.name("a"))
+                    .last()
+            };
+            let anaphoric = text.starts_with("That ") || text.starts_with("This ");
+            let Some((a, a_at)) = base_in(text).map(|m| (m, s.span.start)).or_else(|| {
+                let prev = article.sentences.get(si.checked_sub(1)?)?;
+                anaphoric
+                    .then(|| base_in(article.slice(prev.span)))
+                    .flatten()
+                    .map(|m| (m, prev.span.start))
+            }) else {
+                continue;
+            };
+            changes.push((dir, p, c.name("q"), a, a_at));
+        }
+        for (dir, p, q, a, a_base) in changes {
+            let Some(old) = figure_value(a.as_str()) else {
+                continue;
+            };
+            let Ok(stated) = p.as_str().parse::<f64>() else {
+                continue;
+            };
+            if old <= 0.0 {
+                continue;
+            }
+            let anaphoric = text.starts_with("That ") || text.starts_with("This ");
+            // The noun the change is about: the word before “were up …”, or after the base.
+            let subject = text[..dir.start()]
+                .split_whitespace()
+                .rev()
+                .find(|w| !matches!(*w, "was" | "were" | "is" | "are" | "had" | "has" | "have"))
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .unwrap_or_default();
+            let a_text = article.text.get(a_base + a.start()..).unwrap_or("");
+            let base_noun = a_text[a.as_str().len()..]
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .unwrap_or_default();
+            let a_start = a_base + a.start();
+            // Candidate new figures: this sentence before the base, then the two before it.
+            let mut pool: Vec<(Figure, String)> = Vec::new();
+            for sj in si.saturating_sub(2)..=si {
+                let sent = &article.sentences[sj];
+                let st = article.slice(sent.span);
+                for f in figures(st, sent.span.start) {
+                    if f.span.end > a_start.min(s.span.start + p.start()) {
+                        continue;
+                    }
+                    let after: Vec<String> = article.text[f.span.end..]
+                        .split_whitespace()
+                        .skip(usize::from(f.scale > 0))
+                        .take(3)
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                        .collect();
+                    pool.push((f, after.join(" ")));
+                }
+            }
+            let fits_scale = |f: &Figure, v: f64| {
+                let ratio = v / old;
+                (0.3..=3.0).contains(&ratio) && f.scale == scale_of(a.as_str())
+            };
+            let counts_same = |words: &str| {
+                let ws: Vec<&str> = words.split(' ').collect();
+                (base_noun.len() > 3 && ws.first() == Some(&base_noun.as_str()))
+                    || (subject.len() > 3 && ws.contains(&subject.as_str()))
+            };
+            let plausible = |f: &Figure| {
+                let v = f.value * 10f64.powi(f.scale as i32);
+                fits_scale(f, v) || fits_scale(f, v * 1000.0)
+            };
+            // The nearest figure that counts the same thing; after “That …”, the first figure of
+            // the sentence before.
+            let same = pool
+                .iter()
+                .rev()
+                .find(|(f, words)| plausible(f) && counts_same(words));
+            let first_before = || {
+                let prev = &article.sentences[si.checked_sub(1)?];
+                pool.iter()
+                    .find(|(f, _)| prev.span.contains(f.span) && plausible(f))
+            };
+            let Some((new_fig, _)) = same.or_else(|| anaphoric.then(first_before).flatten()) else {
+                continue;
+            };
+            let v = new_fig.value * 10f64.powi(new_fig.scale as i32);
+            // “312.400” may be a thousands point: either reading may be the one meant.
+            let readings: Vec<f64> = if fits_scale(new_fig, v) {
+                vec![v]
+            } else {
+                vec![]
+            }
+            .into_iter()
+            .chain(fits_scale(new_fig, v * 1000.0).then_some(v * 1000.0))
+            .collect();
+            let up = matches!(
+                dir.as_str(),
+                "up" | "rose"
+                    | "grew"
+                    | "increased"
+                    | "climbed"
+                    | "jumped"
+                    | "increase"
+                    | "rise"
+                    | "jump"
+                    | "growth"
+                    | "gain"
+            );
+            let fits = |new: f64| {
+                let real = 100.0 * (new - old) / old;
+                let slack = if q.is_some() { 3.0_f64 } else { 1.0 }.max(stated * 0.1);
+                (real >= 0.0) == up
+                    && share_fits(q.map(|m| m.as_str()), real.abs(), stated, slack, slack)
+            };
+            if readings.is_empty() || readings.iter().any(|&n| fits(n)) {
+                continue;
+            }
+            let new = readings[0];
+            let real = 100.0 * (new - old) / old;
+            // The new figure as written, with its scale word (“21.4 million”).
+            let shown = match new_fig.scale {
+                0 => article.slice(new_fig.span).to_string(),
+                _ => article.text[new_fig.span.start..]
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            out.push(
+                Diagnostic::new(
+                    &self.meta.id,
+                    self.meta.severity,
+                    Span::new(s.span.start + p.start(), s.span.start + p.end()),
+                    format!(
+                        "From {} to {} (given earlier) is a change of {:+.1}%, not the {}% stated",
+                        a.as_str(),
+                        shown,
+                        real,
+                        p.as_str()
+                    ),
+                )
+                .with_related(new_fig.span, "the new figure")
+                .with_help("Recompute the change or check the two figures."),
+            );
+        }
+    }
+
     /// A breakdown in a later sentence: reported on the breakdown, the total related.
     fn report_breakdown(&self, total: &Figure, parts: &[Figure], out: &mut Vec<Diagnostic>) {
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
@@ -484,7 +756,9 @@ impl Rule for SumMismatch {
                 || text.starts_with("Of these ")
                 || text.starts_with("Of those ");
             // “Of those, 41 … and 19 …”: the figure just given is the total.
-            let opens_of_those = text.starts_with("Of those,") || text.starts_with("Of these,");
+            let opens_of_those = text.starts_with("Of those,")
+                || text.starts_with("Of these,")
+                || of_those_re().is_match(text);
             let share = text.contains('%') || text.contains("percent") || text.contains("per cent");
             // Most sentences have none of the four shapes' markers.
             let fraction =
@@ -584,26 +858,68 @@ impl Rule for SumMismatch {
                 let own_total = figs
                     .first()
                     .filter(|f| f.span.start - s.span.start <= "Of these ".len());
+                // “Of those treated, …”: the earlier figure the participle follows (“1,157
+                // pupils had been treated”).
+                let participle = of_those_re()
+                    .captures(text)
+                    .and_then(|c| c.name("w"))
+                    .map(|w| w.as_str());
+                let of_total = of_total_re().is_match(text);
+                let nearby = |k: &usize| {
+                    let e = &article.sentences[*k];
+                    (s.block.saturating_sub(e.block) <= 1).then_some(e)
+                };
                 let total = match own_total {
                     Some(t) => Some(*t),
-                    None if opens_of_those => earlier.last().and_then(|&k| {
-                        let e = &article.sentences[k];
-                        (s.block.saturating_sub(e.block) <= 1)
-                            .then(|| figures(article.slice(e.span), e.span.start))
-                            .and_then(|f| f.last().copied())
+                    None if participle.is_some() => earlier.iter().rev().take(3).find_map(|k| {
+                        let e = nearby(k)?;
+                        figures(article.slice(e.span), e.span.start)
+                            .into_iter()
+                            .rev()
+                            .find(|f| {
+                                article.text[f.span.end..]
+                                    .split_whitespace()
+                                    .take(6)
+                                    .any(|w| {
+                                        Some(w.trim_matches(|c: char| !c.is_alphabetic()))
+                                            == participle
+                                    })
+                            })
+                    }),
+                    None if opens_of_those => earlier.last().and_then(|k| {
+                        let e = nearby(k)?;
+                        figures(article.slice(e.span), e.span.start).last().copied()
+                    }),
+                    // “Of the new total, …”: the largest figure of the sentence before.
+                    None if of_total => earlier.last().and_then(|k| {
+                        let e = nearby(k)?;
+                        figures(article.slice(e.span), e.span.start)
+                            .into_iter()
+                            .max_by(|a, b| {
+                                (a.value * 10f64.powi(a.scale as i32))
+                                    .total_cmp(&(b.value * 10f64.powi(b.scale as i32)))
+                            })
                     }),
                     None => None,
                 };
+                // A clause joined after the list (“612 … and 463 in Garut, and 37 were still in
+                // hospital”) is no part: cut at “, and” once the list has had its “and”.
+                let cut = text
+                    .find(", and ")
+                    .filter(|&i| text[..i].contains(" and "))
+                    .map_or(usize::MAX, |i| s.span.start + i);
                 let parts: Vec<Figure> = figs
                     .iter()
-                    .filter(|f| own_total.is_none_or(|t| f.span != t.span))
+                    .filter(|f| own_total.is_none_or(|t| f.span != t.span) && f.span.start < cut)
                     .copied()
                     .collect();
-                if let Some(total) = total.filter(|t| !t.approximate && t.scale == 0) {
+                if let Some(total) = total.filter(|t| !t.approximate) {
                     let parts_sum = sum(&parts);
                     if (2..=3).contains(&parts.len())
                         && exact(&parts)
-                        && parts.iter().all(|p| p.scale == 0 && !p.decimal)
+                        && parts
+                            .iter()
+                            .all(|p| p.scale == total.scale && (!p.decimal || total.decimal))
                         && !text.contains("including")
                         && parts_sum < total.value
                         && parts_sum * 100.0 >= total.value * 85.0
@@ -764,8 +1080,50 @@ impl Rule for SumMismatch {
                     );
                 }
             }
+            // 7. A change whose new figure is given earlier (in this sentence or the two before).
+            if share {
+                self.change_from_earlier(article, si, out);
+            }
             // 4. A share next to its two figures.
             if share {
+                // “1,200 inspections … found breaches in 180 outlets, or roughly 25 percent of
+                // those checked”: the whole is the largest figure before the part.
+                for c in share_of_those_re().captures_iter(text) {
+                    let (Some(am), Some(a), Some(p)) = (c.name("a"), scaled(&c, "a"), c.name("p"))
+                    else {
+                        continue;
+                    };
+                    let Some(b) = figs
+                        .iter()
+                        .filter(|f| f.span.end <= s.span.start + am.start() && f.scale == 0)
+                        .map(|f| f.value)
+                        .filter(|&v| v > a)
+                        .max_by(f64::total_cmp)
+                    else {
+                        continue;
+                    };
+                    let Ok(stated) = p.as_str().parse::<f64>() else {
+                        continue;
+                    };
+                    let real = 100.0 * a / b;
+                    if share_fits(c.name("q").map(|q| q.as_str()), real, stated, 1.0, 3.0) {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            &self.meta.id,
+                            self.meta.severity,
+                            Span::new(s.span.start + p.start(), s.span.start + p.end()),
+                            format!(
+                                "{} of {} is {real:.0}%, not {}%",
+                                am.as_str(),
+                                show(b, false),
+                                p.as_str()
+                            ),
+                        )
+                        .with_help("Recompute the share or check the two figures."),
+                    );
+                }
                 for re in [share_of_re(), part_of_re(), out_of_which_re()] {
                     for c in re.captures_iter(text) {
                         let (Some(a), Some(b), Some(p)) =
