@@ -219,10 +219,79 @@ fn infer_year(text: &str, month: u32, day: u32, lede: &str) -> Option<i32> {
         .iter()
         .filter(|((n, _), y)| *n >= 1 && latest_mentioned.is_some_and(|l| *y >= l - 1))
         .collect();
-    match recent.as_slice() {
-        [((_, dated), y)] if *dated >= 1 => Some(*y),
+    if let [((_, dated), y)] = recent.as_slice() {
+        if *dated >= 1 {
+            return Some(*y);
+        }
+    }
+    // Or the years the article brackets: no earlier than the latest year it tells of in the
+    // past (“in the first quarter of 2026”), earlier than the first it gives as a target
+    // (“by 2027”, “from 2027”; without one, no year). When that leaves two years at most and the
+    // lede's weekday fits
+    // one of them only, whether it is the dateline's day or the day before (“said on
+    // Wednesday” in a Thursday story), that is the year.
+    let (past, future) = mentioned_years(text);
+    let lede_weekday = lede_weekday?;
+    let low = past?;
+    let high = future? - 1;
+    if high < low || high - low > 1 {
+        return None;
+    }
+    let fits: Vec<i32> = (low..=high)
+        .filter(|&y| {
+            NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| {
+                let w = |d: NaiveDate| d.weekday().num_days_from_monday() as usize;
+                w(d) == lede_weekday || d.pred_opt().is_some_and(|p| w(p) == lede_weekday)
+            })
+        })
+        .collect();
+    match fits.as_slice() {
+        [y] => Some(*y),
         _ => None,
     }
+}
+
+/// (latest year told of, first year given as a target) among the years an article mentions: a
+/// year after “by”, “from”, “until” or “before” in a sentence about the future (“will”, “is to”,
+/// “plans”, “target”…) is a target; one after “since” or “in”, or with a past verb, is told of.
+fn mentioned_years(text: &str) -> (Option<i32>, Option<i32>) {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year_re = YEAR.get_or_init(|| {
+        Regex::new(r"\b(?P<p>by|from|until|before|in|since|of)?\s*(?P<y>(?:19[5-9]\d|20\d\d))\b")
+            .expect("static regex")
+    });
+    const FUTURE: &[&str] = &[
+        "will",
+        "is to",
+        "are to",
+        "is due",
+        "are due",
+        "plans",
+        "planned",
+        "target",
+        "aims",
+        "expected",
+        "scheduled",
+        "set to",
+        "would",
+    ];
+    let (mut past, mut future): (Option<i32>, Option<i32>) = (None, None);
+    for sentence in text.split(['.', '\n']) {
+        let lower = sentence.to_lowercase();
+        let about_future = FUTURE.iter().any(|f| lower.contains(f));
+        for c in year_re.captures_iter(sentence) {
+            let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) else {
+                continue;
+            };
+            let p = c.name("p").map_or("", |p| p.as_str());
+            if about_future && matches!(p, "by" | "from" | "until" | "before") {
+                future = Some(future.map_or(y, |f| f.min(y)));
+            } else if !about_future && matches!(p, "in" | "since" | "of") {
+                past = Some(past.map_or(y, |x| x.max(y)));
+            }
+        }
+    }
+    (past, future)
 }
 
 /// Find the dateline in the first lines of the article. Only a date that stands at the start of a
@@ -621,6 +690,13 @@ mod tests {
         // A weekday named with its date settles it alone, in a year the article reaches.
         let t = "Title\n\nJAFFNA, February 12 (Wire) - Sailings start, the operator announced on Wednesday, February 11. The service resumed in August 2024.";
         assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 2, 12)));
+        // The lede's weekday within the years the article brackets: told of 2025, targets
+        // from 2027; 12 March is a Thursday in 2026 only (2025: Wednesday, the day after).
+        let t = "Title\n\nLJUBLJANA, March 12 (Wire) - The first test train ran on Thursday. Construction began in 2021 and was due to be finished in 2025. Passenger trains will run from 2027.";
+        assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 3, 12)));
+        // No bracket: no year.
+        let t = "Title\n\nCOPENHAGEN, January 13 (Wire) - A storm hit on Tuesday. The dikes were approved in 2023.";
+        assert_eq!(dl(t), None);
         // One agreement from the lede's weekday alone is not enough: no year, but the place stays.
         let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. The summer of 2024 was dry.";
         assert_eq!(dl(t), None);

@@ -329,8 +329,8 @@ impl Rule for RepeatedText {
                 repeats[j] = Some((i, EXTENDED));
             }
         }
-        restatements(article, &norms, &mut repeats);
-        self.restated_clauses(article, &repeats, out);
+        let contents = restatements(article, &norms, &mut repeats);
+        self.restated_clauses(article, &repeats, &contents, out);
         // Merge runs: sentences j, j+1, … repeating i, i+1, … are one repeated passage.
         let mut j = 0;
         while j < repeats.len() {
@@ -513,7 +513,12 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
 /// noted.” after “Neighbouring Austria, which has no nuclear power plants, has long opposed the
 /// project.” The shorter one's content words must follow the
 /// longer one's order (85% of them, six at least), and the longer may be twice as long at most.
-fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usize, f32)>]) {
+/// Returns each sentence's content words (empty for a sentence not read).
+fn restatements(
+    article: &Article,
+    norms: &[String],
+    repeats: &mut [Option<(usize, f32)>],
+) -> Vec<Vec<u64>> {
     // Prose only: code, markup and lists repeat their shapes by design.
     let prose: Vec<bool> = article
         .sentences
@@ -607,6 +612,7 @@ fn restatements(article: &Article, norms: &[String], repeats: &mut [Option<(usiz
             }
         }
     }
+    contents
 }
 
 impl RepeatedText {
@@ -619,6 +625,7 @@ impl RepeatedText {
         &self,
         article: &Article,
         repeats: &[Option<(usize, f32)>],
+        contents: &[Vec<u64>],
         out: &mut Vec<Diagnostic>,
     ) {
         // (sentence, span, content words) of each clause of the prose sentences.
@@ -628,6 +635,14 @@ impl RepeatedText {
             if text.contains(['{', '}', '=', '<', '>', '`', '|', '\n', '/', '*', '#'])
                 || !text.ends_with(['.', '!', '?', '"', '”'])
             {
+                continue;
+            }
+            // A sentence of one clause: its content words are read already.
+            if !CLAUSE_BREAKS.iter().any(|b| text.contains(b)) {
+                let c = contents.get(k).cloned().unwrap_or_default();
+                if c.len() >= CLAUSE_MIN_CONTENT && c.len() <= 60 {
+                    units.push((k, s.span, c));
+                }
                 continue;
             }
             let mut start = 0;

@@ -284,7 +284,9 @@ fn foreign_words(article: &Article, sentence: Span, out: &mut Vec<(Span, String)
             || cased_upper_start
             || after_name
             || text[end..].trim_start().starts_with(['<', '|'])
-            || (quoted_or_bracketed(&text[..from]) && !bare_quotation(text, from, end, letters))
+            || (quoted_or_bracketed(&text[..from])
+                && !bare_quotation(text, from, end, letters)
+                && !inside_english_quotation(text, from))
             || glossed_after(&text[end..])
             || mostly_other_script(text)
         {
@@ -403,6 +405,43 @@ fn foreign_function_words(
     })
 }
 
+/// The text inside each pair of quotation marks among `tokens` (marks excluded).
+fn quotations_in(tokens: &[crate::article::Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Quote) {
+        match open {
+            None => open = Some(t.span.end),
+            Some(from) => {
+                if t.span.start > from {
+                    out.push(Span::new(from, t.span.start));
+                }
+                open = None;
+            }
+        }
+    }
+    out
+}
+
+/// Does the run at `from` stand inside a quotation that is otherwise English prose (three
+/// Latin-script words or more before it): “"This year the harvest was ល្អណាស់, and …"”?
+fn inside_english_quotation(text: &str, from: usize) -> bool {
+    let before = &text[..from];
+    let Some(q) =
+        before.rfind(|c: char| crate::article::token::is_quote_char(c) && !matches!(c, '\'' | '’'))
+    else {
+        return false;
+    };
+    before[q..]
+        .split_whitespace()
+        .filter(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.chars().all(is_latin) && words::is_known(&letters)
+        })
+        .count()
+        >= 3
+}
+
 /// Foreign words English borrows in pairs; a run made of them is English usage (“de facto”,
 /// “ad hoc”, “per se”, “bona fide”).
 const BORROWED: &[&str] = &[
@@ -512,7 +551,12 @@ const BORROWED: &[&str] = &[
 /// Runs of two or more lower-case words that are no English words (“said pihak sekolah had”,
 /// “The problem, kako je rekao, is”), with short words between them (“segundo a empresa”). Quoted,
 /// bracketed and glossed runs and borrowed phrases are left alone.
-fn foreign_phrases(article: &Article, sentence: Span, out: &mut Vec<(Span, String)>) {
+fn foreign_phrases(
+    article: &Article,
+    sentence: Span,
+    capitalised_words: &std::cell::OnceCell<rustc_hash::FxHashSet<String>>,
+    out: &mut Vec<(Span, String)>,
+) {
     let text = article.slice(sentence);
     let tokens: Vec<&crate::article::Token> = article
         .tokens
@@ -545,7 +589,16 @@ fn foreign_phrases(article: &Article, sentence: Span, out: &mut Vec<(Span, Strin
             && (w.is_ascii() || accented_foreign(w))
             && !BORROWED.contains(&w)
             && !english_shaped(w)
-            && !article.text.contains(&capitalised(w));
+            && !capitalised_words
+                .get_or_init(|| {
+                    article
+                        .words()
+                        .map(|t| article.slice(t.span))
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .map(str::to_lowercase)
+                        .collect()
+                })
+                .contains(w);
         // Short words between them, unless English function words (“siltation and
         // overfishing” is English the word list lacks).
         let bridge =
@@ -589,14 +642,6 @@ fn english_shaped(w: &str) -> bool {
         let (a, b) = w.split_at(i);
         b.chars().count() >= 2 && words::is_known(a) && words::is_known(b)
     })
-}
-
-/// `w` with its first letter in upper case.
-fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Is `text` written mostly in another script, with enough letters, and not only names?
@@ -693,6 +738,9 @@ impl Untranslated {
                     Example::pass("They dined à la carte at the café; Anna Kowalska, née Nowak, paid."),
                     Example::flag("According to bà Lan, the new rules would hurt street vendors."),
                     Example::flag("Night shifts have already been cut by half, segundo a empresa."),
+                    Example::flag("\"Biyuhu waxay gaareen suuqa weyn, dadkuna way carareen,\" he said, standing beside his shop."),
+                    Example::flag("\"This year the harvest was ល្អណាស់, and the traders came early,\" one farmer said."),
+                    Example::pass("\"The word ល្អ (good) is everywhere this year,\" one farmer said."),
                     Example::flag("\"Dette er en historisk dag for hele Vestlandet,\" Haugland added, as supporters waved flags."),
                     Example::pass("“Tunajenga kwa ajili ya wakulima wetu,” she added in Swahili – “We are building for our farmers.”"),
                     Example::pass("Tags: Colo-Colo, Universidad de Chile, football"),
@@ -746,10 +794,16 @@ fn foreign_language(text: &str) -> Option<&'static str> {
 
 impl Untranslated {
     /// Report the foreign words of an English sentence.
-    fn words_left(&self, article: &Article, sentence: Span, out: &mut Vec<Diagnostic>) {
+    fn words_left(
+        &self,
+        article: &Article,
+        sentence: Span,
+        capitalised_words: &std::cell::OnceCell<rustc_hash::FxHashSet<String>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut found = Vec::new();
         foreign_words(article, sentence, &mut found);
-        foreign_phrases(article, sentence, &mut found);
+        foreign_phrases(article, sentence, capitalised_words, &mut found);
         // One finding per stretch: overlapping words and phrases, or ones with only spaces and
         // digits between them, are one run.
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -811,6 +865,9 @@ impl Rule for Untranslated {
     }
 
     fn check(&self, article: &Article, out: &mut Vec<Diagnostic>) {
+        // The article's capitalised words (lower-cased), read once if a run needs them: a word
+        // capitalised elsewhere is a name.
+        let capitalised_words = std::cell::OnceCell::new();
         for s in &article.sentences {
             let tokens = article.sentence_tokens(s);
             let text = article.slice(s.span);
@@ -854,7 +911,7 @@ impl Rule for Untranslated {
             // Most sentences are plainly English: one pass over the sentence settles them.
             let (lower, english) = english_share(article, tokens, s.span);
             if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
-                self.words_left(article, s.span, out);
+                self.words_left(article, s.span, &capitalised_words, out);
                 continue;
             }
             // The sentence, then its clauses.
@@ -870,7 +927,18 @@ impl Rule for Untranslated {
             if candidates.len() > 1 {
                 candidates.push(Span::new(start, s.span.end));
             }
+            // And each quotation in it: “"Biyuhu waxay gaareen suuqa weyn, dadkuna way
+            // carareen," he said.”
+            // (Not when the sentence names the language or gives a second quotation, its
+            // translation: “… ,” she added in Swahili – “We are building …”.)
+            let quotations = quotations_in(tokens);
+            if quotations.len() == 1
+                && !crate::lexicon::function_words::mentions_language(article.slice(s.span))
+            {
+                candidates.extend(quotations.iter().copied());
+            }
             for span in candidates {
+                let quoted = quotations.contains(&span);
                 let span = crate::article::segment::trim(&article.text, span);
                 let (lower, english) = english_share(article, tokens, span);
                 let text = article.slice(span);
@@ -896,7 +964,7 @@ impl Rule for Untranslated {
                     // With hardly an English word (one in five at most), the identifier's
                     // doubt does not matter.
                     foreign_language(text).or_else(|| {
-                        (english * 5 <= lower && is_prose(text))
+                        (english * 5 <= lower && (is_prose(text) || quoted))
                             .then(|| whatlang::detect(text))
                             .flatten()
                             .filter(|i| i.lang() != whatlang::Lang::Eng)
@@ -917,7 +985,7 @@ impl Rule for Untranslated {
                 let found = found.or_else(|| foreign_function_words(article, tokens, span));
                 let Some((lang, why)) = found else {
                     if span == s.span {
-                        self.words_left(article, s.span, out);
+                        self.words_left(article, s.span, &capitalised_words, out);
                     }
                     continue;
                 };

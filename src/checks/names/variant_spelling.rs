@@ -182,6 +182,7 @@ impl VariantSpelling {
                 "A name spelled two ways in one article",
                 HELP,
                 vec![
+                    Example::pass("Hodan Mohamed Elmi spoke first. President Hassan Sheikh Mohamud chaired the meeting. Mohamed Abdi Farah, a shopkeeper, said the water rose fast."),
                     Example::fixed(
                         "Tsikhanouskaya spoke in Vilnius. Tsikhanouskaya said the vote was rigged. Tsikhanovskaya left.",
                         "Tsikhanouskaya spoke in Vilnius. Tsikhanouskaya said the vote was rigged. Tsikhanouskaya left.",
@@ -320,6 +321,22 @@ fn different_people(article: &Article, a: Span, b: Span) -> bool {
         _ => false,
     };
     differ(na, nb) || differ(pa, pb)
+}
+
+/// Is `name` a given name several people in the article bear (“Hodan Mohamed Elmi”, “Mohamed
+/// Abdi Farah”)? Then a similar name (“Hassan Sheikh Mohamud”) is another name, not a
+/// respelling.
+fn several_people(article: &Article, name: &str, spans: &[Span]) -> bool {
+    if crate::lexicon::given_names::gender(name).is_none() {
+        return false;
+    }
+    let mut next: Vec<&str> = spans
+        .iter()
+        .filter_map(|&sp| neighbours(article, sp).1)
+        .collect();
+    next.sort_unstable();
+    next.dedup();
+    next.len() >= 2
 }
 
 /// Is one spelling given as the translation of the other, in one sentence: “Neptun is Romanian
@@ -611,6 +628,8 @@ impl Rule for VariantSpelling {
                 // A name glossed by its English form: “(Neptun is Romanian for Neptune)”.
                 if different_people(article, minor_spans[0], major_spans[0])
                     || glossed(article, minor_spans, major_spans)
+                    || several_people(article, major, major_spans)
+                    || several_people(article, minor, minor_spans)
                 {
                     continue;
                 }

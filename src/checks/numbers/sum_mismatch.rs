@@ -56,6 +56,14 @@ impl SumMismatch {
                 "A total its parts do not add up to",
                 HELP,
                 vec![
+                    Example::flag("The agency said 30 of the 40 villages along the river in the district had been flooded, or nearly 90 percent."),
+                    Example::flag("The basilica received 4.7 million visitors last year, of whom 2.1 million, or roughly 70 percent, came from abroad."),
+                    Example::pass("The basilica received 4.7 million visitors last year, of whom 2.1 million, or roughly 45 percent, came from abroad."),
+                    Example::flag("The cost had grown from 6 billion euros to 9 billion euros since 2017, an increase of 30 percent."),
+                    Example::pass("The cost had grown from 6 billion euros to 9 billion euros since 2017, an increase of 50 percent."),
+                    Example::flag("The new line is 27 kilometres long. Of that, 20 kilometres run through tunnels and 2 kilometres across viaducts, leaving 9 kilometres on the surface."),
+                    Example::pass("The new line is 27 kilometres long. Of that, 20 kilometres run through tunnels and 2 kilometres across viaducts, leaving 5 kilometres on the surface."),
+                    Example::pass("The release was set at 170 million cubic metres, down from 200 million cubic metres. Of the new total, 110 million cubic metres will go to Ararat, 45 million to Armavir and 15 million to Hrazdan."),
                     Example::flag("Officials said 1,157 pupils had been treated since Monday. Of those treated, 612 were in West Bandung and 463 in Garut, and 37 were still in hospital."),
                     Example::pass("Officials said 1,075 pupils had been treated since Monday. Of those treated, 612 were in West Bandung and 463 in Garut, and 37 were still in hospital."),
                     Example::flag("The budget has risen to €405 million, up from €331 million. Of the new total, €250 million comes from the EU, €105 million from the state and €40 million from a loan."),
@@ -177,7 +185,7 @@ fn out_of_which_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s$€£(])(?P<b>{NUM})\b[^.;:()%\d]{{0,60}}?\b(?:out\s+of|of)\s+(?:which|these|those|them)\b[^.;:()%\d]{{0,20}}?(?P<a>{NUM})\b[^.;:()%\d]{{0,60}}?,?\s+(?:or|representing|accounting\s+for|making\s+up)\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+            r"(?:^|[\s$€£(])(?P<b>{NUM})\b[^.;:()%\d]{{0,60}}?\b(?:out\s+of|of)\s+(?:which|whom|these|those|them)\b[^.;:()%\d]{{0,20}}?(?P<a>{NUM})\b[^.;:()%\d]{{0,60}}?,?\s+(?:or|representing|accounting\s+for|making\s+up)\s+(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
         ))
         .expect("static regex")
     })
@@ -216,6 +224,18 @@ fn change_from_re() -> &'static Regex {
     })
 }
 
+/// “from 6 billion euros to 9 billion euros”: a change's two figures, the unit word allowed after
+/// each.
+fn from_to_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\bfrom\s+[$€£]?(?P<a>{NUM})(?:\s+\p{{Ll}}+)?\s+to\s+[$€£]?(?P<b>{NUM})\b"
+        ))
+        .expect("static regex")
+    })
+}
+
 /// The earlier figure a change is measured from, said near a change noun: “up from 1,650”,
 /// “compared with 389,000”, “from 19.6 million”.
 fn change_base_re() -> &'static Regex {
@@ -233,7 +253,7 @@ fn part_of_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,50}}?(?:,\s+or|\(|,)\s*(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+            r"(?:^|[\s$€£(])(?P<a>{NUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{NUM})\b[^.;:()%\d]{{0,80}}?(?:,\s+or|\(|,)\s*(?P<q>(?:about|around|nearly|almost|roughly|some|more than|over|under|less than)\s+)?(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
         ))
         .expect("static regex")
     })
@@ -563,6 +583,48 @@ impl SumMismatch {
             let (Some(dir), Some(p)) = (c.name("dir"), c.name("p")) else {
                 continue;
             };
+            // “grew from 6 billion euros to 9 billion euros …, an increase of 30 percent”: both
+            // figures before it.
+            if let Some(ft) = from_to_re().captures_iter(&text[..dir.start()]).last() {
+                if let (Some(a), Some(b)) = (scaled(&ft, "a"), scaled(&ft, "b")) {
+                    let stated = p.as_str().parse::<f64>().unwrap_or(f64::NAN);
+                    let up = matches!(
+                        dir.as_str(),
+                        "increase" | "rise" | "jump" | "growth" | "gain"
+                    );
+                    if a > 0.0 && stated.is_finite() {
+                        let real = 100.0 * (b - a) / a;
+                        let slack =
+                            if c.name("q").is_some() { 3.0_f64 } else { 1.0 }.max(stated * 0.1);
+                        if (real >= 0.0) != up
+                            || !share_fits(
+                                c.name("q").map(|m| m.as_str()),
+                                real.abs(),
+                                stated,
+                                slack,
+                                slack,
+                            )
+                        {
+                            out.push(
+                                Diagnostic::new(
+                                    &self.meta.id,
+                                    self.meta.severity,
+                                    Span::new(s.span.start + p.start(), s.span.start + p.end()),
+                                    format!(
+                                        "From {} to {} is a change of {:+.1}%, not the {}% stated",
+                                        ft.name("a").map_or("", |m| m.as_str()),
+                                        ft.name("b").map_or("", |m| m.as_str()),
+                                        real,
+                                        p.as_str()
+                                    ),
+                                )
+                                .with_help("Recompute the change or check the two figures."),
+                            );
+                        }
+                    }
+                }
+                continue;
+            }
             // Its base: “up from 1,650” or “compared with 389,000” in the same sentence, or in
             // the one before when this one opens with “That” or “This”.
             let base_in = |t: &'a str| {
@@ -758,6 +820,8 @@ impl Rule for SumMismatch {
             // “Of those, 41 … and 19 …”: the figure just given is the total.
             let opens_of_those = text.starts_with("Of those,")
                 || text.starts_with("Of these,")
+                || text.starts_with("Of that,")
+                || text.starts_with("Of this,")
                 || of_those_re().is_match(text);
             let share = text.contains('%') || text.contains("percent") || text.contains("per cent");
             // Most sentences have none of the four shapes' markers.
@@ -855,9 +919,11 @@ impl Rule for SumMismatch {
             // barges and 19 cruise ships”: two or three parts joined by “and” that fall just
             // short of the total (85% or more) look like a slipped figure, not a partial list.
             if (opens_of || opens_of_those) && text.contains(" and ") {
-                let own_total = figs
-                    .first()
-                    .filter(|f| f.span.start - s.span.start <= "Of these ".len());
+                // “Of the 430 jobs, …” (not “Of that, 20 …”).
+                let own_total = figs.first().filter(|f| {
+                    let at = f.span.start - s.span.start;
+                    at <= "Of these ".len() && !text[..at].contains(',')
+                });
                 // “Of those treated, …”: the earlier figure the participle follows (“1,157
                 // pupils had been treated”).
                 let participle = of_those_re()
@@ -890,11 +956,17 @@ impl Rule for SumMismatch {
                         let e = nearby(k)?;
                         figures(article.slice(e.span), e.span.start).last().copied()
                     }),
-                    // “Of the new total, …”: the largest figure of the sentence before.
+                    // “Of the new total, …”: the largest figure of the sentence before, not
+                    // counting an old one (“down from 200 million”).
                     None if of_total => earlier.last().and_then(|k| {
                         let e = nearby(k)?;
                         figures(article.slice(e.span), e.span.start)
                             .into_iter()
+                            .filter(|f| {
+                                let before = article.text[..f.span.start]
+                                    .trim_end_matches(|c: char| !c.is_alphanumeric());
+                                !(before.ends_with(" from") || before.ends_with(" with"))
+                            })
                             .max_by(|a, b| {
                                 (a.value * 10f64.powi(a.scale as i32))
                                     .total_cmp(&(b.value * 10f64.powi(b.scale as i32)))
@@ -924,6 +996,17 @@ impl Rule for SumMismatch {
                         && parts_sum < total.value
                         && parts_sum * 100.0 >= total.value * 85.0
                     {
+                        self.report_breakdown(&total, &parts, out);
+                    } else if (2..=4).contains(&parts.len())
+                        && exact(&parts)
+                        && parts_sum > total.value + if total.decimal { 0.051 } else { 0.5 }
+                        && parts
+                            .iter()
+                            .all(|p| p.scale == total.scale && word_after(p) == word_after(&total))
+                        && !text.contains("including")
+                    {
+                        // “27 kilometres long. Of that, 20 kilometres …, 2 kilometres … leaving 9
+                        // kilometres”: parts of one unit adding up to more than the whole.
                         self.report_breakdown(&total, &parts, out);
                     }
                 }

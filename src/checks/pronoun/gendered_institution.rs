@@ -802,6 +802,10 @@ impl GenderedInstitution {
                     Example::pass("The minister said on Wednesday that she was considering a ban."),
                     Example::flag("Morocco is betting on rail ahead of the World Cup, which it will co-host with Spain, and she has earmarked 96 billion dirhams."),
                     Example::flag("Bulgaria, which joined the European Union in 2007, had hoped to adopt the euro earlier, but she repeatedly missed the inflation criterion."),
+                    Example::flag("Hungary, which at one point offered to co-finance the line, pulled out in 2019 after she could not agree terms."),
+                    Example::pass("Hungary hired Anna Kovács as coach in 2019, after she had won two titles."),
+                    Example::flag("Denmark, which takes part in the EU civil protection mechanism, said she had already received pumps."),
+                    Example::flag("Officials said Cambodia would send her largest ever trade delegation to Manila."),
                     Example::pass("Bulgaria, which its finance minister Lyudmila Petkova defended, had hoped to adopt the euro earlier, but she said the criterion was unfair."),
                     Example::flag("Romania has to finish the projects by August, otherwise she risks losing the money."),
                     Example::pass("Romania hired Maria Ionescu as coach, and she has won two titles since."),
@@ -818,6 +822,12 @@ impl GenderedInstitution {
 /// Words that join a second clause with the same subject: “…, and she has earmarked”,
 /// “…, otherwise she risks”.
 const CLAUSE_LINKS: &[&str] = &["and", "but", "otherwise", "so", "yet", "while"];
+
+/// Words that open a clause of time or cause with the same subject: “… pulled out after she
+/// could not agree terms”.
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "when", "until", "since", "although", "though", "before", "once", "unless",
+];
 
 impl GenderedInstitution {
     /// “Morocco is betting on rail …, and she has earmarked …”: a sentence whose subject is a
@@ -836,7 +846,20 @@ impl GenderedInstitution {
             AUXILIARIES.contains(&w)
                 || matches!(
                     w,
-                    "is" | "was" | "has" | "had" | "will" | "would" | "must" | "cannot" | "can"
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "must"
+                        | "cannot"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "did"
+                        | "does"
+                        | "may"
+                        | "might"
                 )
                 || ((w.ends_with("ed") || w.ends_with('s')) && w.len() > 3)
         };
@@ -864,7 +887,9 @@ impl GenderedInstitution {
             let p = article.slice(tok.span);
             // “…, and she has”, “…, otherwise she risks”, “… and that she must”.
             let joined = (CLAUSE_LINKS.contains(&text(k - 1)) && text(k - 2) == ",")
-                || (text(k - 1) == "that" && text(k - 2) == "and");
+                || (text(k - 1) == "that" && text(k - 2) == "and")
+                // “pulled out in 2019 after she could not agree”: a clause of time or cause.
+                || SUBORDINATORS.contains(&text(k - 1));
             if !(p == "she" || p == "he") || !joined {
                 continue;
             }
@@ -935,7 +960,7 @@ impl Rule for GenderedInstitution {
                 let clause_start = j == 0
                     || matches!(
                         text(j - 1),
-                        "that" | "," | "and" | "but" | "while" | "because"
+                        "that" | "," | "and" | "but" | "while" | "because" | "said" | "says"
                     )
                     || (text(j - 1).eq_ignore_ascii_case("the")
                         && (j == 1 || matches!(text(j - 2), "that" | "," | "and" | "but")));
@@ -1043,6 +1068,8 @@ impl Rule for GenderedInstitution {
                         let a = text(a);
                         is_singular_person_word(a)
                             || (a.chars().next().is_some_and(char::is_uppercase)
+                                // An acronym (“the EU”, “NATO”) names no person.
+                                && !a.chars().all(|ch| ch.is_uppercase() || ch == '.')
                                 && c.by_name(a).is_none()
                                 && c.by_demonym(a).is_none()
                                 && !is_institution_word(a))

@@ -127,7 +127,7 @@ pub struct Resumptive {
 fn after_quotation_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        regex::Regex::new(r#"[”"»]\s+(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?P<p>he|she)\s+(?:said|says|added|told|stressed|noted|explained|insisted)\b"#)
+        regex::Regex::new(r#"[”"»]\s+(?:the\s+(?:[\p{Ll}-]+\s+){1,3})?(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?P<p>he|she)\s+(?:said|says|added|told|stressed|noted|explained|insisted)\b"#)
             .expect("static regex")
     })
 }
@@ -176,6 +176,9 @@ impl Resumptive {
                 "A pronoun repeating the subject just named",
                 HELP,
                 vec![
+                    Example::flag("Dr. Prakash Thapa, a paediatrician at Kanti Children's Hospital, he said the number of patients rose."),
+                    Example::flag("«It is the moment we waited for,» the chief architect Jordi Faulí he said at a press conference."),
+                    Example::pass("«It is the moment we waited for,» the chief architect Jordi Faulí said at a press conference."),
                     Example::fixed(
                         "Olaf Scholz he stressed the need for calm.",
                         "Olaf Scholz stressed the need for calm.",
@@ -447,8 +450,17 @@ impl Resumptive {
             return None;
         }
         // A quotation closes between the subject and the pronoun: “The question,” she said.
+        // (An apostrophe inside a word, “Children's Hospital”, is no quotation mark.)
         let between = &article.text[toks[subject_end - 1].span.end..toks[j].span.start];
-        if between.chars().any(crate::article::token::is_quote_char) {
+        let chars: Vec<char> = between.chars().collect();
+        let quote_mark = chars.iter().enumerate().any(|(i, &c)| {
+            crate::article::token::is_quote_char(c)
+                && !(matches!(c, '\'' | '’')
+                    && i > 0
+                    && chars[i - 1].is_alphabetic()
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()))
+        });
+        if quote_mark {
             return None;
         }
         let next = text(j + 1);
