@@ -637,6 +637,13 @@ impl RepeatedText {
             {
                 continue;
             }
+            // Too few content words for a clause of six.
+            if contents
+                .get(k)
+                .is_some_and(|c| c.len() < CLAUSE_MIN_CONTENT)
+            {
+                continue;
+            }
             // A sentence of one clause: its content words are read already.
             if !CLAUSE_BREAKS.iter().any(|b| text.contains(b)) {
                 let c = contents.get(k).cloned().unwrap_or_default();

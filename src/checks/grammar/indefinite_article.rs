@@ -33,6 +33,8 @@ impl IndefiniteArticle {
                 "“a” before a vowel sound or “an” before a consonant sound",
                 HELP,
                 vec![
+                    Example::flag("The first flight, an UN-chartered helicopter, left at dawn."),
+                    Example::pass("An FBI agent, an MP and an NGO met at a NATO summit; a UN envoy and a US-made drone arrived."),
                     Example::fixed(
                         "Analysts saw it as a important signal.",
                         "Analysts saw it as an important signal.",
@@ -160,6 +162,17 @@ impl Rule for IndefiniteArticle {
                     continue;
                 }
                 let head = w.split(['-', '’', '\'']).next().unwrap_or(w);
+                // An acronym whose first letter is said with a consonant, as a letter or as a
+                // word: “an UN-chartered” (“a UN”, “a UNESCO”, “a BBC”). (Vowel-named letters are
+                // left alone: “an FBI agent” but “a NATO summit”.)
+                if art.eq_ignore_ascii_case("an")
+                    && (2..=6).contains(&head.len())
+                    && head.bytes().all(|c| c.is_ascii_uppercase())
+                    && b"BCDGJKPQTUVWYZ".contains(&head.as_bytes()[0])
+                {
+                    self.report(article, t.span, next.span, art, Sound::Consonant, out);
+                    continue;
+                }
                 // “an European”: a capitalised English word (a demonym, a proper adjective) is
                 // read as its lower-case form.
                 let lowered;

@@ -798,12 +798,16 @@ impl Untranslated {
         &self,
         article: &Article,
         sentence: Span,
+        not_english: usize,
         capitalised_words: &std::cell::OnceCell<rustc_hash::FxHashSet<String>>,
         out: &mut Vec<Diagnostic>,
     ) {
         let mut found = Vec::new();
         foreign_words(article, sentence, &mut found);
-        foreign_phrases(article, sentence, capitalised_words, &mut found);
+        // A run needs two lower-case words English lacks.
+        if not_english >= 2 {
+            foreign_phrases(article, sentence, capitalised_words, &mut found);
+        }
         // One finding per stretch: overlapping words and phrases, or ones with only spaces and
         // digits between them, are one run.
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -911,7 +915,7 @@ impl Rule for Untranslated {
             // Most sentences are plainly English: one pass over the sentence settles them.
             let (lower, english) = english_share(article, tokens, s.span);
             if lower >= MIN_LOWER_WORDS && english as f64 > 0.8 * lower as f64 {
-                self.words_left(article, s.span, &capitalised_words, out);
+                self.words_left(article, s.span, lower - english, &capitalised_words, out);
                 continue;
             }
             // The sentence, then its clauses.
@@ -985,7 +989,7 @@ impl Rule for Untranslated {
                 let found = found.or_else(|| foreign_function_words(article, tokens, span));
                 let Some((lang, why)) = found else {
                     if span == s.span {
-                        self.words_left(article, s.span, &capitalised_words, out);
+                        self.words_left(article, s.span, lower - english, &capitalised_words, out);
                     }
                     continue;
                 };

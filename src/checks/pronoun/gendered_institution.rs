@@ -870,7 +870,7 @@ impl GenderedInstitution {
             if text(j + 1) != "," || !matches!(text(j + 2), "which" | "already" | "once" | "long") {
                 return j + 1;
             }
-            (j + 3..toks.len().min(j + 20))
+            (j + 3..toks.len().min(j + 32))
                 .find(|&k| text(k) == ",")
                 .map_or(j + 1, |k| k + 1)
         };
