@@ -83,7 +83,7 @@ fn place_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:By\s+[^|\n]{1,60}\|\s*)?(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,2})?(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg)\)|[–—]|-(?:\s|$))",
+            r"^\s*(?:By\s+[^|\n]{1,60}\|\s*)?(?P<place>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,3})(?:\s*/\s*\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*){0,2})?(?:\s*,\s*\p{Lu}[\p{L}.]*)?\s*(?:,|\((?:AFP|AP|Reuters|dpa|ANSA|EFE|PAP|Xinhua|TASS|IANS|PTI|UPI|Bloomberg|\p{Lu}[\p{L}&. ]{1,30})\)|[–—]|-(?:\s|$))",
         )
         .expect("static regex")
     })
@@ -376,9 +376,24 @@ pub fn find(text: &str, lines: &[Span]) -> Option<Dateline> {
             // A numeric date (13/11/2024, 09.04.2024, 2025.10.30.) only in a labelled metadata
             // line, or with points right after a dateline place (“KEMI, 4.2.2026 (STT) –”).
             let numeric = caps.name("num").is_some() || caps.name("ymd").is_some();
+            // (Or after the place and its agency: “Tallinn (BalticWire), 14.01.2025 -”.)
+            let agency_then_comma = |between: &str| {
+                between
+                    .strip_prefix('(')
+                    .and_then(|b| b.strip_suffix(','))
+                    .map(str::trim_end)
+                    .and_then(|b| b.strip_suffix(')'))
+                    .is_some_and(|agency| {
+                        !agency.is_empty() && agency.len() <= 40 && !agency.contains(['(', ')'])
+                    })
+            };
             let dotted_after_place = caps.name("sep").is_some()
-                && place_caps
-                    .is_some_and(|p| m.start() >= p.end() && s[p.end()..m.start()].trim() == ",");
+                && place_caps.is_some_and(|p| {
+                    m.start() >= p.end() && {
+                        let between = s[p.end()..m.start()].trim();
+                        between == "," || agency_then_comma(between)
+                    }
+                });
             if numeric && !metadata && !dotted_after_place {
                 continue;
             }
@@ -687,6 +702,9 @@ mod tests {
         // The year from the weekdays the article names with their dates and the lede's.
         let t = "Title\n\nBELGRADE, August 14 (Wire) - The level fell on Thursday. It first fell on Sunday, August 10. The summers of 2022 and 2024 were dry.";
         assert_eq!(dl(t), Some((d(2025, 8, 14), Some("BELGRADE".into()))));
+        // The place, its agency in brackets, then a dotted date.
+        let t = "Title\n\nTallinn (BalticWire), 14.01.2025 - A storm cut power.";
+        assert_eq!(dl(t), Some((d(2025, 1, 14), Some("Tallinn".into()))));
         // A weekday named with its date settles it alone, in a year the article reaches.
         let t = "Title\n\nJAFFNA, February 12 (Wire) - Sailings start, the operator announced on Wednesday, February 11. The service resumed in August 2024.";
         assert_eq!(dl(t).map(|x| x.0), Some(d(2026, 2, 12)));

@@ -100,6 +100,17 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     /// All places called `name`.
     pub fn lookup(&self, name: &str) -> &[Place] {
+        /// Spellings English copy uses that GeoNames files under another name.
+        const ALIASES: &[(&str, &str)] = &[
+            ("Ulaanbaatar", "Ulan Bator"),
+            ("Naypyidaw", "Nay Pyi Taw"),
+            ("Naypyitaw", "Nay Pyi Taw"),
+            ("Nur-Sultan", "Astana"),
+        ];
+        let name = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name, |(_, geonames)| geonames);
         self.places.get(name).map(Vec::as_slice).unwrap_or(&[])
     }
 

@@ -95,6 +95,12 @@ impl ZoneConversion {
                 "A time-zone conversion that does not add up",
                 HELP,
                 vec![
+                    Example::pass("SANTIAGO, 19 May 2024 – Colo-Colo now travel to Lima for a match on Wednesday, which starts at 20:00 local time (01:00 GMT on Thursday)."),
+                    Example::flag("REYKJAVIK, 15 July 2025 – The final vote was held at 23:40 local time (01:40 GMT on Tuesday)."),
+                    Example::flag("ULAANBAATAR, 18 February 2025 – He will speak at 21:00 Ulaanbaatar time (14:00 GMT)."),
+                    Example::pass("ULAANBAATAR, 18 February 2025 – He will speak at 21:00 Ulaanbaatar time (13:00 GMT)."),
+                    Example::flag("Published: Thursday, 5 June 2025\n\nFloods hit Sri Lanka. The warning, issued at 11.00 pm on Wednesday (17.00 GMT), urged residents to leave."),
+                    Example::pass("Published: Thursday, 5 June 2025\n\nFloods hit Sri Lanka. The warning, issued at 11.00 pm on Wednesday (17.30 GMT), urged residents to leave."),
                     Example::flag("The truce took effect at 9 am in Moscow (3 am GMT).").on("2022-09-14"),
                     Example::pass("The truce took effect at 9:00 a.m. Moscow time (06:00 GMT).").on("2022-09-14"),
                     Example::flag("The final whistle blew at 20:45 in Lisbon (18:45 GMT).").on("2024-07-14"),
@@ -166,7 +172,7 @@ pub fn conversion_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pat = format!(
-            r"\b(?P<t1>{TIME}){RANGE_END}\s+(?P<z1>{ZONE})\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>{ZONE})\s*\)"
+            r"\b(?P<t1>{TIME}){RANGE_END}\s+(?P<z1>{ZONE})\s*\(\s*(?P<t2>{TIME}){RANGE_END}\s+(?P<z2>{ZONE})(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*\)"
         );
         Regex::new(&pat).expect("static regex")
     })
@@ -262,9 +268,20 @@ fn article_countries(article: &Article) -> Vec<(&'static str, usize)> {
     let g = gazetteer();
     let c = countries();
     let mut out: Vec<(&'static str, usize)> = Vec::new();
-    for t in article.words() {
-        let w = article.slice(t.span);
-        let country = c.by_name(w).or_else(|| c.by_demonym(w));
+    let words: Vec<&crate::article::Token> = article.words().collect();
+    let mut i = 0;
+    while i < words.len() {
+        // The longest name first: “Sri Lanka”, “United Arab Emirates”, then one word.
+        let found = (1..=3).rev().find_map(|n| {
+            let last = words.get(i + n - 1)?;
+            let w = article.text.get(words[i].span.start..last.span.end)?;
+            if w.split(' ').count() != n {
+                return None;
+            }
+            c.by_name(w).or_else(|| c.by_demonym(w)).map(|k| (k, n))
+        });
+        i += found.map_or(1, |(_, n)| n);
+        let country = found.map(|(k, _)| k);
         if let Some(code) = country.and_then(|k| g.country_code(k.name)) {
             match out.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, n)) => *n += 1,
@@ -339,7 +356,11 @@ fn resolve(
     name = name.strip_suffix(" time").unwrap_or(name).trim();
     let mut label_base = name.to_string();
     if name.eq_ignore_ascii_case("local") {
-        let place = article.place.as_deref()?;
+        // No dateline place: the one zone of the country the article names, if it names one.
+        let Some(place) = article.place.as_deref() else {
+            let zone = single_zone(&article_zones(article, countries_named))?;
+            return zone_resolved(zone, article, minutes, "local time".to_string());
+        };
         label_base = format!("local time in {}", title_case(place));
         if g.lookup(&title_case(place)).is_empty() {
             // A dateline town the gazetteer does not hold: the one zone of the country named.
@@ -395,8 +416,37 @@ fn resolve(
             .iter()
             .filter(|p| named.iter().any(|(c, _)| *c == p.country))
             .collect();
-        match in_named.as_slice() {
-            [one] => one.zone,
+        // Several named: the one the article names most (Athens in a story that says “Greek”
+        // twice and “United States” once is the Greek one).
+        let count = |p: &&&crate::lexicon::places::Place| {
+            named
+                .iter()
+                .find(|(c, _)| *c == p.country)
+                .map_or(0, |(_, n)| *n)
+        };
+        let most: Vec<_> = match in_named.iter().map(count).max() {
+            Some(top) if in_named.len() > 1 => {
+                let tops: Vec<_> = in_named
+                    .iter()
+                    .copied()
+                    .filter(|p| count(p) == top)
+                    .collect();
+                let runner_up = in_named
+                    .iter()
+                    .map(count)
+                    .filter(|&n| n < top)
+                    .max()
+                    .unwrap_or(0);
+                if tops.len() == 1 && top >= 2 * runner_up.max(1) {
+                    tops
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        };
+        match (in_named.as_slice(), most.as_slice()) {
+            ([one], _) | (_, [one]) => one.zone,
             _ => {
                 // All candidates agree, or one is far larger than the rest.
                 let mut by_pop = candidates.clone();
@@ -504,7 +554,12 @@ impl Rule for ZoneConversion {
             if text.contains("GMT") || text.contains("UTC") {
                 self.check_offsets(s.span.start, text, out);
             }
-            if article.place.is_none() || !text.contains('(') {
+            // A bare time is the dateline place's, or without one the zone of the one country
+            // the article names.
+            if !text.contains('(')
+                || (article.place.is_none()
+                    && single_zone(&article_zones(article, &mut countries_named)).is_none())
+            {
                 continue;
             }
             for caps in implicit_re().captures_iter(text) {
@@ -642,8 +697,10 @@ fn place_named_before<'t>(article: &Article, text: &'t str) -> Option<&'t str> {
         .rev()
         .map(|i| (ws[i - 1], ws[i]))
         .find_map(|(before, w)| {
-            (matches!(before, "in" | "In" | "at" | "At" | "from" | "near" | "of")
-                && w.len() > 2
+            (matches!(
+                before,
+                "in" | "In" | "at" | "At" | "from" | "near" | "of" | "to"
+            ) && w.len() > 2
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && dateline.as_deref() != Some(w)
                 && g.lookup(w)
