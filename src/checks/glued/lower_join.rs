@@ -79,6 +79,7 @@ impl LowerJoin {
                     ),
                     Example::flag("The officials ofthe commission met."),
                     Example::flag("Kazakhstan plans more exportsthrough the Caspian ports."),
+                    Example::flag("It has the largestfishing fleet in the region."),
                     Example::pass("A breakthrough, a walkthrough, a drivethrough and a passthrough came throughout the year."),
                     Example::pass("The theatre, thereof, andirons, aforesaid and husbands stay."),
                     Example::pass("Offshoring, onboarding and inflows rose; the hashtag trended."),
@@ -196,8 +197,8 @@ fn split<'a>(word: &'a str, seen: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a
 /// Prepositions a past tense runs into: “announcedon Thursday”.
 const GLUED_PREPOSITIONS: &[&str] = &["on", "in", "at", "to", "by", "for"];
 
-/// Endings of adjectives: “provincial”, “economic”, “northern”.
-const ADJECTIVE_ENDINGS: &[&str] = &["al", "ic", "ive", "ous", "ary", "ern"];
+/// Endings of adjectives: “provincial”, “economic”, “northern”, “largest”.
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ic", "ive", "ous", "ary", "ern", "est"];
 
 impl Rule for LowerJoin {
     fn meta(&self) -> &RuleMeta {
