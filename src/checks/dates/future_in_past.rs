@@ -125,6 +125,28 @@ fn other_clause(between: &str) -> bool {
 /// How many days before the article a yearless date may fall and still be read as this year's.
 const YEARLESS_DAYS: i64 = 45;
 
+impl FutureInPast {
+    /// The finding for a future-tense phrase `whole` (in the sentence at `base`) dated `when`.
+    fn finding(
+        &self,
+        base: usize,
+        whole: regex::Match<'_>,
+        when: &str,
+        on: NaiveDate,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            Span::new(base + whole.start(), base + whole.end()),
+            format!(
+                "Told in the future tense but dated {when} ({})",
+                on.format("%-d %B %Y")
+            ),
+        )
+        .with_help("Check the date, or put the sentence in the past tense.")
+    }
+}
+
 impl Rule for FutureInPast {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -152,19 +174,8 @@ impl Rule for FutureInPast {
                 if other_clause(between) || (year, month) >= (on.year(), on.month()) {
                     continue;
                 }
-                out.push(
-                    Diagnostic::new(
-                        &self.meta.id,
-                        self.meta.severity,
-                        Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
-                        format!(
-                            "Told in the future tense but dated {} {year}, before the article ({})",
-                            m.as_str(),
-                            on.format("%-d %B %Y")
-                        ),
-                    )
-                    .with_help("Check the date, or put the sentence in the past tense."),
-                );
+                let when = format!("{} {year}, before the article", m.as_str());
+                out.push(self.finding(s.span.start, whole, &when, on));
             }
             if !text.contains(" on ") {
                 continue;
@@ -193,20 +204,12 @@ impl Rule for FutureInPast {
                 if !past {
                     continue;
                 }
-                out.push(
-                    Diagnostic::new(
-                        &self.meta.id,
-                        self.meta.severity,
-                        Span::new(s.span.start + whole.start(), s.span.start + whole.end()),
-                        format!(
-                            "Told in the future tense but dated {}, {before} day{} before the article ({})",
-                            when.format("%-d %B %Y"),
-                            if before == 1 { "" } else { "s" },
-                            on.format("%-d %B %Y")
-                        ),
-                    )
-                    .with_help("Check the date, or put the sentence in the past tense."),
+                let when = format!(
+                    "{}, {before} day{} before the article",
+                    when.format("%-d %B %Y"),
+                    if before == 1 { "" } else { "s" }
                 );
+                out.push(self.finding(s.span.start, whole, &when, on));
             }
         }
     }

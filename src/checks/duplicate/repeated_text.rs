@@ -494,6 +494,54 @@ fn content_words(norm: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Earlier units by content word, the most recent [`BUCKET`] per word (linear on any input).
+#[derive(Default)]
+struct WordIndex(HashMap<u64, Vec<usize>>);
+
+impl WordIndex {
+    /// The units that share one of the three rarest of `words` seen so far: a restatement
+    /// shares nearly all its words, the rare ones with them. Sorted, without repeats.
+    fn candidates(&self, words: &[u64]) -> Vec<usize> {
+        let mut rare: Vec<(usize, u64)> = words
+            .iter()
+            .filter_map(|w| self.0.get(w).map(|b| (b.len(), *w)))
+            .collect();
+        rare.sort_unstable();
+        rare.dedup_by_key(|r| r.1);
+        let mut out: Vec<usize> = rare
+            .iter()
+            .take(3)
+            .filter_map(|(_, w)| self.0.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Remember unit `id` under each of its `words`.
+    fn add(&mut self, id: usize, words: &[u64]) {
+        for w in words {
+            let b = self.0.entry(*w).or_default();
+            if b.last() == Some(&id) {
+                continue;
+            }
+            if b.len() >= BUCKET {
+                b.remove(0);
+            }
+            b.push(id);
+        }
+    }
+}
+
+/// Does one of two content-word lists restate the other: the shorter's words (85% of them) in
+/// the longer's order, the longer twice as long at most?
+fn restates(a: &[u64], b: &[u64]) -> bool {
+    let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+    2 * short >= long && 100 * lcs(a, b) >= 85 * short
+}
+
 /// Length of the longest common subsequence of two short word lists.
 fn lcs(a: &[u64], b: &[u64]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
@@ -556,27 +604,11 @@ fn restatements(
         })
         .collect();
     // Content word → the sentences it occurs in (most recent BUCKET only: linear on any input).
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut index = WordIndex::default();
     for (j, cj) in contents.iter().enumerate() {
         let long_enough = cj.len() >= RESTATED_MIN_CONTENT && cj.len() <= 60;
         if long_enough && repeats[j].is_none() {
-            // Candidates come from the three rarest of its words seen before: a restatement
-            // shares nearly all its words, the rare ones with them.
-            let mut rare: Vec<(usize, u64)> = cj
-                .iter()
-                .filter_map(|w| index.get(w).map(|b| (b.len(), *w)))
-                .collect();
-            rare.sort_unstable();
-            rare.dedup_by_key(|r| r.1);
-            let mut candidates: Vec<usize> = rare
-                .iter()
-                .take(3)
-                .filter_map(|(_, w)| index.get(w))
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
+            let candidates = index.candidates(cj);
             let mut best: Option<usize> = None;
             for i in candidates {
                 let ci = &contents[i];
@@ -591,7 +623,7 @@ fn restatements(
                 if 100 * n < 85 * short {
                     continue;
                 }
-                if 100 * lcs(ci, cj) >= 85 * short && best.is_none_or(|b| b > i) {
+                if restates(ci, cj) && best.is_none_or(|b| b > i) {
                     best = Some(i);
                 }
             }
@@ -600,16 +632,7 @@ fn restatements(
             }
         }
         if long_enough {
-            for w in &sorted[j] {
-                let b = index.entry(*w).or_default();
-                if b.last() == Some(&j) {
-                    continue;
-                }
-                if b.len() >= BUCKET {
-                    b.remove(0);
-                }
-                b.push(j);
-            }
+            index.add(j, &sorted[j]);
         }
     }
     contents
@@ -671,31 +694,13 @@ impl RepeatedText {
                 start = next;
             }
         }
-        let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+        let mut index = WordIndex::default();
         let mut reported: Vec<usize> = Vec::new();
         for u in 0..units.len() {
             let (k, span, ref cu) = units[u];
             if repeats[k].is_none() && !reported.contains(&k) {
-                let mut rare: Vec<(usize, u64)> = cu
-                    .iter()
-                    .filter_map(|w| index.get(w).map(|b| (b.len(), *w)))
-                    .collect();
-                rare.sort_unstable();
-                rare.dedup_by_key(|r| r.1);
-                let mut candidates: Vec<usize> = rare
-                    .iter()
-                    .take(3)
-                    .filter_map(|(_, w)| index.get(w))
-                    .flatten()
-                    .copied()
-                    .filter(|&v| units[v].0 < k && repeats[units[v].0].is_none())
-                    .collect();
-                candidates.sort_unstable();
-                candidates.dedup();
-                let found = candidates.into_iter().find(|&v| {
-                    let cv = &units[v].2;
-                    let (short, long) = (cv.len().min(cu.len()), cv.len().max(cu.len()));
-                    2 * short >= long && 100 * lcs(cv, cu) >= 85 * short
+                let found = index.candidates(cu).into_iter().find(|&v| {
+                    units[v].0 < k && repeats[units[v].0].is_none() && restates(&units[v].2, cu)
                 });
                 if let Some(v) = found {
                     reported.push(k);
@@ -711,16 +716,7 @@ impl RepeatedText {
                     );
                 }
             }
-            for w in cu {
-                let b = index.entry(*w).or_default();
-                if b.last() == Some(&u) {
-                    continue;
-                }
-                if b.len() >= BUCKET {
-                    b.remove(0);
-                }
-                b.push(u);
-            }
+            index.add(u, cu);
         }
     }
 }

@@ -536,6 +536,31 @@ fn share_fits(q: Option<&str>, real: f64, stated: f64, exact: f64, hedged: f64) 
     (real - stated).abs() <= slack
 }
 
+/// Is a change told with `dir` (“rose”, “up”, “an increase of”) a rise?
+fn is_rise(dir: &str) -> bool {
+    matches!(
+        dir,
+        "up" | "rose"
+            | "grew"
+            | "increased"
+            | "climbed"
+            | "jumped"
+            | "increase"
+            | "rise"
+            | "jump"
+            | "growth"
+            | "gain"
+    )
+}
+
+/// Does a change from `old` to `new` fit the `stated` percentage and direction? The size may be
+/// off by rounding: a point (three with a hedge such as “about”) or a tenth of the change.
+fn change_fits(old: f64, new: f64, stated: f64, hedge: Option<&str>, up: bool) -> bool {
+    let real = 100.0 * (new - old) / old;
+    let slack = if hedge.is_some() { 3.0_f64 } else { 1.0 }.max(stated * 0.1);
+    (real >= 0.0) == up && share_fits(hedge, real.abs(), stated, slack, slack)
+}
+
 impl SumMismatch {
     /// “A of B is R%, not S”: a share against its two figures (captures `a` and `b`).
     fn share_diagnostic(
@@ -588,23 +613,10 @@ impl SumMismatch {
             if let Some(ft) = from_to_re().captures_iter(&text[..dir.start()]).last() {
                 if let (Some(a), Some(b)) = (scaled(&ft, "a"), scaled(&ft, "b")) {
                     let stated = p.as_str().parse::<f64>().unwrap_or(f64::NAN);
-                    let up = matches!(
-                        dir.as_str(),
-                        "increase" | "rise" | "jump" | "growth" | "gain"
-                    );
                     if a > 0.0 && stated.is_finite() {
                         let real = 100.0 * (b - a) / a;
-                        let slack =
-                            if c.name("q").is_some() { 3.0_f64 } else { 1.0 }.max(stated * 0.1);
-                        if (real >= 0.0) != up
-                            || !share_fits(
-                                c.name("q").map(|m| m.as_str()),
-                                real.abs(),
-                                stated,
-                                slack,
-                                slack,
-                            )
-                        {
+                        let hedge = c.name("q").map(|m| m.as_str());
+                        if !change_fits(a, b, stated, hedge, is_rise(dir.as_str())) {
                             out.push(
                                 Diagnostic::new(
                                     &self.meta.id,
@@ -725,24 +737,14 @@ impl SumMismatch {
             .into_iter()
             .chain(fits_scale(new_fig, v * 1000.0).then_some(v * 1000.0))
             .collect();
-            let up = matches!(
-                dir.as_str(),
-                "up" | "rose"
-                    | "grew"
-                    | "increased"
-                    | "climbed"
-                    | "jumped"
-                    | "increase"
-                    | "rise"
-                    | "jump"
-                    | "growth"
-                    | "gain"
-            );
             let fits = |new: f64| {
-                let real = 100.0 * (new - old) / old;
-                let slack = if q.is_some() { 3.0_f64 } else { 1.0 }.max(stated * 0.1);
-                (real >= 0.0) == up
-                    && share_fits(q.map(|m| m.as_str()), real.abs(), stated, slack, slack)
+                change_fits(
+                    old,
+                    new,
+                    stated,
+                    q.map(|m| m.as_str()),
+                    is_rise(dir.as_str()),
+                )
             };
             if readings.is_empty() || readings.iter().any(|&n| fits(n)) {
                 continue;
@@ -1134,14 +1136,7 @@ impl Rule for SumMismatch {
                         continue;
                     }
                     let real = 100.0 * (b - a) / a;
-                    let up = matches!(
-                        dir.as_str(),
-                        "rose" | "grew" | "increased" | "climbed" | "jumped"
-                    );
-                    // The direction must agree; the size may be off by rounding (a point, or a
-                    // tenth of the change).
-                    let size_ok = (real.abs() - stated).abs() <= 1.0_f64.max(stated * 0.1);
-                    if (real >= 0.0) == up && size_ok {
+                    if change_fits(a, b, stated, None, is_rise(dir.as_str())) {
                         continue;
                     }
                     let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
