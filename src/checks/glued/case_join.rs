@@ -20,6 +20,44 @@ MacArthur.
 
 Fix (safe): insert the space.";
 
+/// Titles that stand before a name: glued to it (“MinisterKristrún”) they are a dropped space.
+const TITLES_BEFORE_NAMES: &[&str] = &[
+    "Minister",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Secretary",
+    "Ambassador",
+    "Commissioner",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Spokesman",
+    "Spokeswoman",
+    "Judge",
+    "General",
+    "Colonel",
+    "Captain",
+    "Professor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Bishop",
+    "Archbishop",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+];
+
 /// Longer tokens are not words.
 pub const MAX_WORD: usize = 64;
 
@@ -36,6 +74,8 @@ impl CaseJoin {
                 "Two words run together (lower case followed by a capital)",
                 HELP,
                 vec![
+                    Example::flag("The bill, a flagship policy of Prime MinisterKristrún Frostadóttir, passed."),
+                    Example::pass("The PresidentialPalace app and the GeneralElectric brand stayed; MrBeast posted."),
                     Example::fixed(
                         "Tension between thePortugal andSpain grew.",
                         "Tension between the Portugal and Spain grew.",
@@ -197,9 +237,16 @@ impl Rule for CaseJoin {
                             && (c.by_demonym(left_word).is_some()
                                 || c.by_name(left_word).is_some())
                             && words::is_known(&right_word.to_lowercase());
+                        // “Prime MinisterKristrún”: a title glued to a name after it (a
+                        // word after it may be a brand: “GeneralElectric”).
+                        let title_left = TITLES_BEFORE_NAMES.contains(&left_word)
+                            && right_word.chars().skip(1).all(char::is_lowercase)
+                            && right_word.chars().count() >= 3
+                            && !words::is_known(&right_word.to_lowercase());
                         (seen(left_word) && seen(right_word))
                             || CREDIT_WORDS.contains(&right_word)
                             || place_left
+                            || title_left
                     };
                     if !flagged {
                         continue;
