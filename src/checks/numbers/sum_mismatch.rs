@@ -536,6 +536,11 @@ fn share_fits(q: Option<&str>, real: f64, stated: f64, exact: f64, hedged: f64) 
     (real - stated).abs() <= slack
 }
 
+/// The text of capture `name`, or nothing.
+fn cap<'t>(c: &regex::Captures<'t>, name: &str) -> &'t str {
+    c.name(name).map_or("", |m| m.as_str())
+}
+
 /// Is a change told with `dir` (“rose”, “up”, “an increase of”) a rise?
 fn is_rise(dir: &str) -> bool {
     matches!(
@@ -562,11 +567,12 @@ fn change_fits(old: f64, new: f64, stated: f64, hedge: Option<&str>, up: bool) -
 }
 
 impl SumMismatch {
-    /// “A of B is R%, not S”: a share against its two figures (captures `a` and `b`).
+    /// “A of B is R%, not S”: a share against its two figures.
     fn share_diagnostic(
         &self,
         span: Span,
-        c: &regex::Captures<'_>,
+        a: &str,
+        b: &str,
         real: f64,
         stated: &str,
     ) -> Diagnostic {
@@ -574,14 +580,27 @@ impl SumMismatch {
             &self.meta.id,
             self.meta.severity,
             span,
-            format!(
-                "{} of {} is {:.0}%, not {stated}",
-                c.name("a").map_or("", |m| m.as_str()),
-                c.name("b").map_or("", |m| m.as_str()),
-                real,
-            ),
+            format!("{a} of {b} is {real:.0}%, not {stated}"),
         )
         .with_help("Recompute the share or check the two figures.")
+    }
+
+    /// “From A to B is a change of R%, not <claim>”: a change in percent against its figures.
+    fn change_diagnostic(
+        &self,
+        span: Span,
+        from: &str,
+        to: &str,
+        real: f64,
+        claim: &str,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            &self.meta.id,
+            self.meta.severity,
+            span,
+            format!("From {from} to {to} is a change of {real:+.1}%, not {claim}"),
+        )
+        .with_help("Recompute the change or check the two figures.")
     }
 
     /// Step 7 of `check`: a change in percent given with its old figure only, the new one said
@@ -617,21 +636,13 @@ impl SumMismatch {
                         let real = 100.0 * (b - a) / a;
                         let hedge = c.name("q").map(|m| m.as_str());
                         if !change_fits(a, b, stated, hedge, is_rise(dir.as_str())) {
-                            out.push(
-                                Diagnostic::new(
-                                    &self.meta.id,
-                                    self.meta.severity,
-                                    Span::new(s.span.start + p.start(), s.span.start + p.end()),
-                                    format!(
-                                        "From {} to {} is a change of {:+.1}%, not the {}% stated",
-                                        ft.name("a").map_or("", |m| m.as_str()),
-                                        ft.name("b").map_or("", |m| m.as_str()),
-                                        real,
-                                        p.as_str()
-                                    ),
-                                )
-                                .with_help("Recompute the change or check the two figures."),
-                            );
+                            out.push(self.change_diagnostic(
+                                Span::new(s.span.start + p.start(), s.span.start + p.end()),
+                                ft.name("a").map_or("", |m| m.as_str()),
+                                ft.name("b").map_or("", |m| m.as_str()),
+                                real,
+                                &format!("the {}% stated", p.as_str()),
+                            ));
                         }
                     }
                 }
@@ -761,20 +772,14 @@ impl SumMismatch {
                     .join(" "),
             };
             out.push(
-                Diagnostic::new(
-                    &self.meta.id,
-                    self.meta.severity,
+                self.change_diagnostic(
                     Span::new(s.span.start + p.start(), s.span.start + p.end()),
-                    format!(
-                        "From {} to {} (given earlier) is a change of {:+.1}%, not the {}% stated",
-                        a.as_str(),
-                        shown,
-                        real,
-                        p.as_str()
-                    ),
+                    a.as_str(),
+                    &format!("{shown} (given earlier)"),
+                    real,
+                    &format!("the {}% stated", p.as_str()),
                 )
-                .with_related(new_fig.span, "the new figure")
-                .with_help("Recompute the change or check the two figures."),
+                .with_related(new_fig.span, "the new figure"),
             );
         }
     }
@@ -1062,7 +1067,13 @@ impl Rule for SumMismatch {
                         continue;
                     }
                     let span = Span::new(s.span.start + f.start(), s.span.start + f.end());
-                    out.push(self.share_diagnostic(span, &c, real, f.as_str()));
+                    out.push(self.share_diagnostic(
+                        span,
+                        cap(&c, "a"),
+                        cap(&c, "b"),
+                        real,
+                        f.as_str(),
+                    ));
                 }
             }
             // 5. “40 percent of the output, or 15 GWh” after “a total of 30 GWh”.
@@ -1140,22 +1151,13 @@ impl Rule for SumMismatch {
                         continue;
                     }
                     let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
-                    out.push(
-                        Diagnostic::new(
-                            &self.meta.id,
-                            self.meta.severity,
-                            span,
-                            format!(
-                                "From {} to {} is a change of {:+.1}%, not “{} {}%”",
-                                show(a, a.fract() != 0.0),
-                                show(b, b.fract() != 0.0),
-                                real,
-                                dir.as_str(),
-                                p.as_str()
-                            ),
-                        )
-                        .with_help("Recompute the change or check the two figures."),
-                    );
+                    out.push(self.change_diagnostic(
+                        span,
+                        &show(a, a.fract() != 0.0),
+                        &show(b, b.fract() != 0.0),
+                        real,
+                        &format!("“{} {}%”", dir.as_str(), p.as_str()),
+                    ));
                 }
             }
             // 7. A change whose new figure is given earlier (in this sentence or the two before).
@@ -1187,20 +1189,13 @@ impl Rule for SumMismatch {
                     if share_fits(c.name("q").map(|q| q.as_str()), real, stated, 1.0, 3.0) {
                         continue;
                     }
-                    out.push(
-                        Diagnostic::new(
-                            &self.meta.id,
-                            self.meta.severity,
-                            Span::new(s.span.start + p.start(), s.span.start + p.end()),
-                            format!(
-                                "{} of {} is {real:.0}%, not {}%",
-                                am.as_str(),
-                                show(b, false),
-                                p.as_str()
-                            ),
-                        )
-                        .with_help("Recompute the share or check the two figures."),
-                    );
+                    out.push(self.share_diagnostic(
+                        Span::new(s.span.start + p.start(), s.span.start + p.end()),
+                        am.as_str(),
+                        &show(b, false),
+                        real,
+                        &format!("{}%", p.as_str()),
+                    ));
                 }
                 for re in [share_of_re(), part_of_re(), out_of_which_re()] {
                     for c in re.captures_iter(text) {
@@ -1221,7 +1216,13 @@ impl Rule for SumMismatch {
                         }
                         let span = Span::new(s.span.start + p.start(), s.span.start + p.end());
                         let stated_text = format!("{}%", p.as_str());
-                        out.push(self.share_diagnostic(span, &c, share, &stated_text));
+                        out.push(self.share_diagnostic(
+                            span,
+                            cap(&c, "a"),
+                            cap(&c, "b"),
+                            share,
+                            &stated_text,
+                        ));
                     }
                 }
             }
